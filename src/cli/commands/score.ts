@@ -1,0 +1,39 @@
+import type { Command } from "commander";
+import { runJudge } from "../../judges/run-judge.js";
+import { renderResultTable } from "../render-result-table.js";
+
+interface ScoreOptions {
+  source: string;
+  instruction: string;
+  candidate: string[];
+  judge: string;
+  json?: boolean;
+  principle?: string[];
+}
+
+export function registerScore(program: Command): void {
+  program
+    .command("score")
+    .description("judge one or more edited candidates against a source image and an instruction")
+    .requiredOption("-s, --source <path>", "source image (PNG, JPEG or WebP)")
+    .requiredOption("-i, --instruction <text>", "the edit instruction")
+    .requiredOption("-c, --candidate <path...>", "edited candidate image(s); repeat for several")
+    .option("-j, --judge <id>", "judge to use (see `editjudge judges`)", "checks")
+    .option(
+      "-p, --principle <text...>",
+      "principles to verify instead of parsing the instruction (judges that support it)",
+    )
+    .option("--json", "print the full result as JSON")
+    .action(async (opts: ScoreOptions) => {
+      const result = await runJudge({
+        judgeId: opts.judge,
+        edit: {
+          source: { kind: "path", path: opts.source },
+          instruction: opts.instruction,
+          candidates: opts.candidate.map((path) => ({ kind: "path", path })),
+          ...(opts.principle ? { principles: opts.principle } : {}),
+        },
+      });
+      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderResultTable(result));
+    });
+}

@@ -1,0 +1,38 @@
+/** A requested change the instruction parser understood. Checks dispatch on `op`. */
+export type Direction = "up" | "down";
+
+export type RgbColor = readonly [number, number, number];
+
+export type CropShape = "half" | "third" | "square" | "center" | "quarter" | "two-thirds";
+export type CropAnchor = "left" | "right" | "top" | "bottom" | "center";
+
+export type EditOp =
+  | { op: "brightness"; direction: Direction }
+  | { op: "contrast"; direction: Direction }
+  | { op: "saturation"; direction: Direction }
+  | { op: "grayscale" }
+  | { op: "sepia" }
+  | { op: "temperature"; direction: "warmer" | "cooler" }
+  | { op: "invert" }
+  /** Degrees clockwise. */
+  | { op: "rotate"; degrees: 90 | 180 | 270 }
+  /** horizontal = mirror left/right; vertical = upside-down mirror. */
+  | { op: "flip"; axis: "horizontal" | "vertical" }
+  | { op: "crop"; shape: CropShape; anchor: CropAnchor }
+  | { op: "border"; color: RgbColor | null; colorName: string | null }
+  | { op: "blur" }
+  | { op: "sharpen" }
+  | { op: "noise" }
+  | { op: "pixelate" }
+  | { op: "resize"; direction: Direction; factor: number | null; width: number | null; height: number | null }
+  /** Content edits, verified by the content checks (OCR, detector, faces). */
+  | { op: "text-add"; text: string; position: string | null }
+  | { op: "text-replace"; from: string; to: string }
+  | { op: "text-remove"; text: string }
+  | { op: "object-add"; object: string; cocoClass: string | null; count: number | null }
+  | { op: "object-remove"; object: string; cocoClass: string | null }
+  | { op: "object-replace"; from: string; fromClass: string | null; to: string; toClass: string | null }
+  /** An instruction outside the understood families. Its follow principle abstains. */
+  | { op: "unknown"; reason: string };
+
+export type EditOpName = EditOp["op"];

@@ -1,0 +1,19 @@
+/** Where an image comes from, before decoding. */
+export type ImageInput = { kind: "path"; path: string } | { kind: "bytes"; bytes: Uint8Array; name: string };
+
+/**
+ * An image decoded once: 8-bit RGB, row-major, alpha flattened onto white (`hadAlpha` records it),
+ * EXIF orientation applied. `encoded` keeps the original bytes for judges that send images onward.
+ */
+export interface DecodedImage {
+  name: string;
+  width: number;
+  height: number;
+  /** RGB, 3 bytes per pixel, length width*height*3. */
+  rgb: Uint8Array;
+  hadAlpha: boolean;
+  format: string;
+  /** Hex SHA-256 of the encoded bytes. */
+  sha256: string;
+  encoded: Uint8Array;
+}

@@ -1,0 +1,143 @@
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import sharp from "sharp";
+import type { DecodedImage, ImageInput } from "../contract/image.js";
+import { InputError } from "../errors/input-error.js";
+import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./image-limits.js";
+
+const SUPPORTED_FORMATS = new Set(["png", "jpeg", "webp"]);
+
+async function readInput(
+  input: ImageInput,
+  limits: ImageLimits,
+): Promise<{ name: string; bytes: Uint8Array }> {
+  if (input.kind === "bytes") {
+    if (input.bytes.byteLength > limits.maxFileBytes) {
+      throw new InputError(
+        input.name,
+        `${input.name}: image is ${input.bytes.byteLength} bytes, over the ${limits.maxFileBytes}-byte limit; shrink it or raise maxFileBytes`,
+        { code: "image_too_large" },
+      );
+    }
+    return { name: input.name, bytes: input.bytes };
+  }
+  const name = input.path;
+  let size: number;
+  try {
+    const info = await stat(input.path);
+    if (!info.isFile())
+      throw new InputError(name, `${name}: not a regular file; pass the path of a PNG, JPEG or WebP image`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(
+      name,
+      `${name}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"}); check the path`,
+      {
+        cause: error,
+        code: "image_unreadable",
+      },
+    );
+  }
+  if (size > limits.maxFileBytes) {
+    throw new InputError(
+      name,
+      `${name}: file is ${size} bytes, over the ${limits.maxFileBytes}-byte limit; shrink it or raise maxFileBytes`,
+      {
+        code: "image_too_large",
+      },
+    );
+  }
+  return { name, bytes: await readFile(input.path) };
+}
+
+/**
+ * Decodes a PNG, JPEG or WebP once: EXIF orientation applied, alpha flattened onto white, 8-bit sRGB.
+ * The pixel limit is checked from the header before any pixel is decoded, so a decompression bomb
+ * is rejected cheaply.
+ */
+export async function decodeImage(
+  input: ImageInput,
+  limits: ImageLimits = DEFAULT_IMAGE_LIMITS,
+): Promise<DecodedImage> {
+  const { name, bytes } = await readInput(input, limits);
+  if (bytes.byteLength === 0)
+    throw new InputError(name, `${name}: file is empty; pass a PNG, JPEG or WebP image`, {
+      code: "not_an_image",
+    });
+  let metadata: sharp.Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    throw new InputError(
+      name,
+      `${name}: not a readable image (${firstLine(error)}); pass a PNG, JPEG or WebP file`,
+      {
+        cause: error,
+        code: "not_an_image",
+      },
+    );
+  }
+  const format = metadata.format ?? "unknown";
+  if (!SUPPORTED_FORMATS.has(format)) {
+    throw new InputError(
+      name,
+      `${name}: format "${format}" is not supported; convert it to PNG, JPEG or WebP`,
+      {
+        code: "unsupported_format",
+      },
+    );
+  }
+  const width = metadata.width ?? 0;
+  const height = metadata.height ?? 0;
+  if (width * height > limits.maxPixels) {
+    throw new InputError(
+      name,
+      `${name}: image is ${width}×${height} = ${((width * height) / 1e6).toFixed(1)} MP, over the ${(limits.maxPixels / 1e6).toFixed(1)} MP limit; downscale it or raise maxPixels`,
+      { code: "image_too_large" },
+    );
+  }
+  let raw: { data: Buffer; info: sharp.OutputInfo };
+  try {
+    raw = await sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: "truncated" })
+      .rotate()
+      .flatten({ background: { r: 255, g: 255, b: 255 } })
+      .toColourspace("srgb")
+      .removeAlpha()
+      .raw({ depth: "uchar" })
+      .toBuffer({ resolveWithObject: true });
+  } catch (error) {
+    throw new InputError(
+      name,
+      `${name}: image is corrupt or truncated (${firstLine(error)}); re-export the file`,
+      {
+        cause: error,
+        code: "corrupt_image",
+      },
+    );
+  }
+  if (raw.info.channels !== 3) {
+    throw new InputError(
+      name,
+      `${name}: decoded to ${raw.info.channels} channels instead of 3; convert it to RGB`,
+      {
+        code: "unsupported_format",
+      },
+    );
+  }
+  return {
+    name,
+    width: raw.info.width,
+    height: raw.info.height,
+    rgb: new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength),
+    hadAlpha: metadata.hasAlpha === true,
+    format,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    encoded: bytes,
+  };
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n")[0]?.trim() || "unknown error";
+}

@@ -1,0 +1,23 @@
+// Public API of the EditJudge library.
+export type * from "./contract/check.js";
+export type * from "./contract/edit-case.js";
+export type * from "./contract/edit-op.js";
+export type * from "./contract/image.js";
+export type * from "./contract/judge.js";
+export type * from "./contract/principle.js";
+export type * from "./contract/region.js";
+export type * from "./contract/result.js";
+export type * from "./contract/verdict.js";
+export { BackendCallError } from "./errors/backend-call-error.js";
+export { ConfigError } from "./errors/config-error.js";
+export { EditJudgeError } from "./errors/editjudge-error.js";
+export { InputError } from "./errors/input-error.js";
+export { JudgeOutputParseError } from "./errors/judge-output-parse-error.js";
+export { decodeImage } from "./image/decode-image.js";
+export { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./image/image-limits.js";
+export { prepareCase } from "./image/prepare-case.js";
+export { parseInstruction } from "./instruction/parse-instruction.js";
+export type { JudgeEntry, JudgeFactoryOptions } from "./judges/judge-entry.js";
+export { findJudge, JUDGE_REGISTRY } from "./judges/registry.js";
+export { runJudge } from "./judges/run-judge.js";
+export { aggregateVerdicts, rankCandidates } from "./scoring/aggregate.js";

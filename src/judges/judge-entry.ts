@@ -1,0 +1,16 @@
+import type { Judge } from "../contract/judge.js";
+
+/** Options every judge factory receives. Judges read what they need and ignore the rest. */
+export interface JudgeFactoryOptions {
+  /** Extra settings by name (backend, passes, weights…), already validated by the caller's config. */
+  settings: Readonly<Record<string, unknown>>;
+}
+
+/** One row of the judge registry: data the CLI, server and docs read. */
+export interface JudgeEntry {
+  id: string;
+  description: string;
+  /** True when the judge needs an OpenAI-compatible model server. */
+  needsBackend: boolean;
+  create(options: JudgeFactoryOptions): Judge | Promise<Judge>;
+}
