@@ -1,29 +1,42 @@
 import type { PreparedCase } from "../../contract/edit-case.js";
 import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
+import type { Principle } from "../../contract/principle.js";
 import type { CandidateResult, JudgeResult } from "../../contract/result.js";
 import type { Verdict } from "../../contract/verdict.js";
 import { parseInstruction } from "../../instruction/parse-instruction.js";
 import { aggregateVerdicts, rankCandidates } from "../../scoring/aggregate.js";
+import type { ContentStage } from "./content-stage.js";
 
 export const CHECKS_JUDGE_VERSION = "0.1.0";
 
-/** The embedded judge: rule-based principles, verified by pure pixel checks. */
+export interface ChecksJudgeOptions {
+  /** Content models (OCR, detector, faces). Without one, content principles abstain. */
+  contentStage?: ContentStage;
+}
+
+/** The embedded judge: rule-based principles, verified by pure pixel checks and, optionally, content models. */
 export class ChecksJudge implements Judge {
   readonly id = "checks";
   readonly version = CHECKS_JUDGE_VERSION;
+  readonly #content: ContentStage | undefined;
+
+  constructor(options: ChecksJudgeOptions = {}) {
+    this.#content = options.contentStage;
+  }
 
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
-    const principles = parseInstruction(edit.instruction);
+    let principles: Principle[] = parseInstruction(edit.instruction);
+    if (this.#content) principles = await this.#content.principlesFor(edit, principles, options.signal);
     const candidates: CandidateResult[] = [];
     for (const [index, candidate] of edit.candidates.entries()) {
       options.signal?.throwIfAborted();
-      const verdicts: Verdict[] = principles.map((p) => ({
-        principleId: p.id,
-        status: "abstain",
-        score: null,
-        reason: "not implemented",
-        evidence: { summary: "not implemented", measurements: {}, decidedBy: "checks" },
-      }));
+      const verdicts: Verdict[] = [];
+      for (const principle of principles) {
+        const content = this.#content
+          ? await this.#content.verify(principle, edit, index, options.signal)
+          : null;
+        verdicts.push(content ?? this.#verifyPixels(principle));
+      }
       candidates.push({ index, name: candidate.name, ...aggregateVerdicts(principles, verdicts), verdicts });
       options.onProgress?.(index + 1, edit.candidates.length);
     }
@@ -35,6 +48,20 @@ export class ChecksJudge implements Judge {
       candidates,
       ranking: rankCandidates(candidates.map((c) => c.reward)),
       notes: [],
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.#content?.close?.();
+  }
+
+  #verifyPixels(principle: Principle): Verdict {
+    return {
+      principleId: principle.id,
+      status: "abstain",
+      score: null,
+      reason: "not implemented",
+      evidence: { summary: "not implemented", measurements: {}, decidedBy: "checks" },
     };
   }
 }
