@@ -1,0 +1,92 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { AppContext, type ServerRuntime } from "./app-context.js";
+import { bearerMatches } from "./bearer-auth.js";
+import { errorBody, errorResponse, statusOf } from "./error-response.js";
+import { openApiDocument } from "./openapi.js";
+import { handleRewards } from "./rewards-route.js";
+import { handleScore } from "./score-route.js";
+import { ServerMetrics } from "./server-metrics.js";
+import type { AppOptions } from "./server-options.js";
+
+const ROUTES = new Set(["/healthz", "/readyz", "/metrics", "/openapi.json", "/v1/score", "/v1/rewards"]);
+const OPEN_ROUTES = new Set(["/healthz", "/readyz"]);
+export const SERVER_API_VERSION = "1.0.0";
+
+export interface CreateAppResult {
+  app: Hono;
+  metrics: ServerMetrics;
+  runtime: ServerRuntime;
+}
+
+/** The HTTP API as a Hono app, independent of the Node listener (tests call `app.request` or a loopback server). */
+export function createApp(options: AppOptions, extra: { processMetrics?: boolean } = {}): CreateAppResult {
+  const metrics = new ServerMetrics({ processMetrics: extra.processMetrics ?? false });
+  const runtime: ServerRuntime = { draining: false };
+  const ctx = new AppContext(options, metrics, runtime);
+  const app = new Hono();
+  const fail = (code: string, message: string) =>
+    Response.json(errorBody(code, message), { status: statusOf(code) });
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const route = ROUTES.has(c.req.path) ? c.req.path : "other";
+    metrics.requests.inc({ route, status: String(c.res.status) });
+    metrics.latency.observe({ route }, (performance.now() - started) / 1000);
+  });
+  app.use(async (c, next) => {
+    if (
+      options.token !== null &&
+      !OPEN_ROUTES.has(c.req.path) &&
+      !bearerMatches(c.req.header("authorization"), options.token)
+    ) {
+      c.res = fail("unauthorized", "missing or wrong bearer token; send Authorization: Bearer <token>");
+      return;
+    }
+    if (runtime.draining && !OPEN_ROUTES.has(c.req.path)) {
+      c.res = fail("shutting_down", "server is shutting down; retry on another replica");
+      return;
+    }
+    await next();
+  });
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: () => {
+        const res = fail(
+          "body_too_large",
+          `request body is over the ${options.maxBodyBytes}-byte limit; send fewer or smaller images per request`,
+        );
+        // The rest of the body is never read, so the connection cannot be reused.
+        res.headers.set("connection", "close");
+        return res;
+      },
+    }),
+  );
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/readyz", (c) =>
+    runtime.draining
+      ? c.json(errorBody("shutting_down", "server is shutting down"), 503)
+      : c.json({ status: "ready", judges: [...options.judges.keys()] }),
+  );
+  app.get("/metrics", async (c) =>
+    c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }),
+  );
+  app.get("/openapi.json", (c) => c.json(openApiDocument(SERVER_API_VERSION)));
+  app.post("/v1/score", (c) => handleScore(c, ctx));
+  app.post("/v1/rewards", (c) => handleRewards(c, ctx));
+
+  app.notFound((c) =>
+    c.json(errorBody("not_found", `no route ${c.req.method} ${c.req.path}; see /openapi.json`), 404),
+  );
+  app.onError((error, c) => {
+    const { status, body } = errorResponse(error);
+    if (status >= 500 && body.error.code === "internal_error")
+      process.stderr.write(`editjudge serve: ${error.stack ?? error.message}\n`);
+    return c.json(body, status);
+  });
+  return { app, metrics, runtime };
+}

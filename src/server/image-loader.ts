@@ -1,0 +1,139 @@
+import { realpath } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+import type { DecodedImage, ImageInput } from "../contract/image.js";
+import { InputError } from "../errors/input-error.js";
+import { decodeImage } from "../image/decode-image.js";
+import type { ImageLimits } from "../image/image-limits.js";
+import { safeFetch } from "../net/safe-fetch.js";
+import type { ImageSpec } from "./request-schemas.js";
+import type { ImageSourceOptions } from "./server-options.js";
+
+export interface ImageLoaderEvents {
+  onCacheHit?(): void;
+  onUpstream?(outcome: "ok" | "error"): void;
+}
+
+const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
+
+/** Turns request image specs into decoded images, decoding each distinct spec once per request. */
+export class ImageLoader {
+  readonly #cache = new Map<string, Promise<DecodedImage>>();
+
+  constructor(
+    private readonly options: ImageSourceOptions,
+    private readonly limits: ImageLimits,
+    private readonly signal: AbortSignal,
+    private readonly events: ImageLoaderEvents = {},
+  ) {}
+
+  load(spec: ImageSpec, name: string): Promise<DecodedImage> {
+    const key = typeof spec === "string" ? spec : JSON.stringify(spec);
+    const cached = this.#cache.get(key);
+    if (cached) {
+      this.events.onCacheHit?.();
+      return cached.then((image) => ({ ...image, name }));
+    }
+    const loading = this.#input(spec, name).then((input) => decodeImage(input, this.limits));
+    this.#cache.set(key, loading);
+    return loading;
+  }
+
+  async #input(spec: ImageSpec, name: string): Promise<ImageInput> {
+    if (typeof spec === "string") {
+      if (spec.startsWith("data:")) return { kind: "bytes", name, bytes: this.#dataUrl(spec, name) };
+      if (/^https?:\/\//i.test(spec)) return this.#url(spec, name);
+      return { kind: "bytes", name, bytes: this.#base64(spec, name) };
+    }
+    if ("base64" in spec) return { kind: "bytes", name, bytes: this.#base64(spec.base64, name) };
+    if ("url" in spec) return this.#url(spec.url, name);
+    return { kind: "path", path: await this.#path(spec.path, name) };
+  }
+
+  #dataUrl(url: string, name: string): Uint8Array {
+    const match = /^data:([^,;]*)((?:;[^,;]*)*?);base64,/i.exec(url.slice(0, 256));
+    if (!match)
+      throw new InputError(name, `${name}: data URL must be base64-encoded ("data:image/png;base64,…")`, {
+        code: "invalid_base64",
+      });
+    return this.#base64(url.slice(match[0].length), name);
+  }
+
+  #base64(text: string, name: string): Uint8Array {
+    const compact = text.replace(/\s+/g, "");
+    if (compact.length === 0 || !BASE64.test(compact))
+      throw new InputError(
+        name,
+        `${name}: not valid base64; send the image bytes base64-encoded, a data URL, or {"url": …} / {"path": …}`,
+        { code: "invalid_base64" },
+      );
+    if ((compact.length * 3) / 4 > this.limits.maxFileBytes + 3)
+      throw new InputError(name, `${name}: image is over the ${this.limits.maxFileBytes}-byte limit`, {
+        code: "image_too_large",
+      });
+    return Buffer.from(compact, "base64");
+  }
+
+  async #url(url: string, name: string): Promise<ImageInput> {
+    if (!this.options.allowUrls)
+      throw new InputError(
+        name,
+        `${name}: image URLs are disabled on this server; send base64 or start it with --allow-urls`,
+        {
+          code: "url_disabled",
+        },
+      );
+    try {
+      const fetched = await safeFetch(url, {
+        maxBytes: this.limits.maxFileBytes,
+        timeoutMs: this.options.fetchTimeoutMs,
+        signal: this.signal,
+        ...(this.options.lookup ? { lookup: this.options.lookup } : {}),
+        ...(this.options.transport ? { transport: this.options.transport } : {}),
+      });
+      this.events.onUpstream?.("ok");
+      return { kind: "bytes", name, bytes: fetched.bytes };
+    } catch (error) {
+      this.events.onUpstream?.("error");
+      throw error;
+    }
+  }
+
+  async #path(path: string, name: string): Promise<string> {
+    const roots = this.options.pathRoots;
+    const forbidden = () =>
+      new InputError(
+        name,
+        `${name}: path "${path}" is outside the allowed image roots; use a path under ${roots.join(", ")}`,
+        {
+          code: "path_forbidden",
+        },
+      );
+    if (roots.length === 0)
+      throw new InputError(
+        name,
+        `${name}: file paths are disabled on this server; send base64 or start it with --image-root DIR`,
+        {
+          code: "paths_disabled",
+        },
+      );
+    if (path.includes("\0")) throw forbidden();
+    const candidate = isAbsolute(path) ? resolve(path) : resolve(roots[0] as string, path);
+    if (!roots.some((root) => isInside(resolve(root), candidate))) throw forbidden();
+    let real: string;
+    try {
+      real = await realpath(candidate);
+    } catch {
+      throw new InputError(name, `${name}: no file at "${path}" under the image roots; check the path`, {
+        code: "image_unreadable",
+      });
+    }
+    const realRoots = await Promise.all(roots.map((root) => realpath(root).catch(() => resolve(root))));
+    if (!realRoots.some((root) => isInside(root, real))) throw forbidden();
+    return real;
+  }
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}

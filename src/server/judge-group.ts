@@ -1,0 +1,88 @@
+import type { PreparedCase } from "../contract/edit-case.js";
+import type { DecodedImage } from "../contract/image.js";
+import type { Judge } from "../contract/judge.js";
+import type { CandidateError, CandidateResult, JudgeResult } from "../contract/result.js";
+import { EditJudgeError } from "../errors/editjudge-error.js";
+import { InputError } from "../errors/input-error.js";
+import { rankCandidates } from "../scoring/aggregate.js";
+import type { ImageLoader } from "./image-loader.js";
+import type { GroupRequest } from "./request-schemas.js";
+
+/** The error of one candidate, in the server's error shape. */
+export function candidateError(error: unknown): CandidateError {
+  if (error instanceof EditJudgeError) return { code: error.code, message: error.message };
+  return { code: "internal_error", message: error instanceof Error ? error.message : String(error) };
+}
+
+function failedCandidate(index: number, name: string, error: CandidateError): CandidateResult {
+  return {
+    index,
+    name,
+    reward: null,
+    rewardReason: `candidate not judged: ${error.message}`,
+    dimensions: { instructionFollowing: null, preservation: null, quality: null },
+    verdicts: [],
+    error,
+  };
+}
+
+/**
+ * Decodes a case and judges it. The source (and mask) must decode, or the whole case fails with an InputError;
+ * each candidate is decoded separately, so a bad candidate gets `{reward: null, error}` and the rest are judged.
+ */
+export async function judgeGroup(
+  judge: Judge,
+  group: Omit<GroupRequest, "id">,
+  loader: ImageLoader,
+  signal: AbortSignal,
+): Promise<JudgeResult> {
+  const instruction = group.instruction.trim();
+  if (instruction.length === 0)
+    throw new InputError(
+      "instruction",
+      'instruction is empty; say what the edit should do, e.g. "make it brighter"',
+      {
+        code: "empty_instruction",
+      },
+    );
+  const [source, mask] = await Promise.all([
+    loader.load(group.source, "source"),
+    group.mask === undefined ? undefined : loader.load(group.mask, "mask"),
+  ]);
+  const settled = await Promise.allSettled(
+    group.candidates.map((spec, i) => loader.load(spec, `candidate-${i}`)),
+  );
+  const good: Array<{ index: number; image: DecodedImage }> = [];
+  settled.forEach((s, index) => {
+    if (s.status === "fulfilled") good.push({ index, image: s.value });
+  });
+  const results: CandidateResult[] = settled.map((s, index) =>
+    s.status === "rejected"
+      ? failedCandidate(index, `candidate-${index}`, candidateError(s.reason))
+      : failedCandidate(index, `candidate-${index}`, {
+          code: "judge_missing_candidate",
+          message: "the judge returned no result for this candidate",
+        }),
+  );
+  let judged: JudgeResult | null = null;
+  if (good.length > 0) {
+    const prepared: PreparedCase = { source, instruction, candidates: good.map((g) => g.image) };
+    if (mask) prepared.mask = mask;
+    if (group.principles && group.principles.length > 0) prepared.principles = group.principles;
+    judged = await judge.judge(prepared, { signal });
+    for (const candidate of judged.candidates) {
+      const original = good[candidate.index]?.index;
+      if (original !== undefined) results[original] = { ...candidate, index: original };
+    }
+  }
+  return {
+    contractVersion: "1",
+    judge: { id: judge.id, version: judge.version },
+    instruction,
+    principles: judged?.principles ?? [],
+    candidates: results,
+    ranking: rankCandidates(results.map((r) => r.reward)),
+    notes: judged?.notes ?? [],
+    ...(judged?.extra ? { extra: judged.extra } : {}),
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/**
+ * An image in a request: a data URL, an http(s) URL (when enabled), or plain base64 as a string;
+ * or an object naming the kind explicitly. File paths must use `{ "path": … }` and lie under a configured root.
+ */
+export const imageSpecSchema = z.union([
+  z.string().min(1).describe("data:image/…;base64,… | http(s)://… | plain base64"),
+  z.strictObject({ base64: z.string().min(1) }),
+  z.strictObject({ url: z.string().min(1) }),
+  z.strictObject({ path: z.string().min(1) }),
+]);
+export type ImageSpec = z.infer<typeof imageSpecSchema>;
+
+const caseFields = {
+  source: imageSpecSchema,
+  instruction: z.string().min(1).max(4000),
+  candidates: z.array(imageSpecSchema).min(1).max(64),
+  mask: imageSpecSchema.optional(),
+  principles: z.array(z.string().min(1)).max(64).optional(),
+};
+
+export const scoreRequestSchema = z.strictObject({
+  ...caseFields,
+  /** Judge id; defaults to the server's first judge. */
+  judge: z.string().optional(),
+});
+export type ScoreRequest = z.infer<typeof scoreRequestSchema>;
+
+export const groupSchema = z.strictObject({
+  id: z.union([z.string(), z.number()]).optional(),
+  ...caseFields,
+});
+export type GroupRequest = z.infer<typeof groupSchema>;
+
+export const rewardsRequestSchema = z.strictObject({
+  groups: z.array(groupSchema).min(1).max(1024),
+  judge: z.string().optional(),
+  keep: z
+    .strictObject({ minStd: z.number().min(0).optional(), maxMean: z.number().optional() })
+    .optional()
+    .describe("low-variance filter thresholds; defaults from the server"),
+});
+export type RewardsRequest = z.infer<typeof rewardsRequestSchema>;
+
+/** One readable line per problem, each naming the field. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "body"}: ${issue.message}`)
+    .join("; ");
+}

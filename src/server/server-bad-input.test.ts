@@ -1,0 +1,242 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LookupFn, Transport } from "../net/fetch-transport.js";
+import { nodeTransport } from "../net/node-transport.js";
+import { type RunningServer, startServer } from "./start-server.js";
+import { bombPng, fakeJudge, solidPngBase64 } from "./test-fixtures.js";
+
+const PUBLIC = "203.0.113.10";
+let server: RunningServer;
+let redirector: Server;
+let redirectPort = 0;
+let root = "";
+let png = "";
+const connections: string[] = [];
+
+const lookup: LookupFn = async (host) => {
+  if (host === "images.test") return [{ address: PUBLIC, family: 4 }];
+  if (host === "localhost") return [{ address: "127.0.0.1", family: 4 }];
+  throw new Error(`ENOTFOUND ${host}`);
+};
+/** Routes only the fake public address to the loopback redirect server; any other connection fails the test. */
+const transport: Transport = (request) => {
+  connections.push(request.address.address);
+  if (request.address.address !== PUBLIC)
+    throw new Error(`unexpected connection to ${request.address.address}`);
+  return nodeTransport({ ...request, address: { address: "127.0.0.1", family: 4 } });
+};
+
+beforeAll(async () => {
+  png = await solidPngBase64(200);
+  root = await mkdtemp(join(tmpdir(), "ej-server-"));
+  await mkdir(join(root, "images"));
+  await writeFile(join(root, "images", "ok.png"), Buffer.from(png, "base64"));
+  await writeFile(join(root, "secret.png"), Buffer.from(png, "base64"));
+  await symlink(join(root, "secret.png"), join(root, "images", "escape.png"));
+  redirector = createServer((_req, res) => {
+    res.writeHead(302, { location: `http://localhost:${redirectPort}/image.png` });
+    res.end();
+  });
+  await new Promise<void>((resolve) => redirector.listen(0, "127.0.0.1", resolve));
+  redirectPort = (redirector.address() as AddressInfo).port;
+  server = await startServer({
+    port: 0,
+    judges: new Map([["fake", fakeJudge()]]),
+    maxBodyBytes: 1024 * 1024,
+    images: { allowUrls: true, pathRoots: [join(root, "images")], fetchTimeoutMs: 5000, lookup, transport },
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+  await new Promise<void>((resolve) => redirector.close(() => resolve()));
+  await rm(root, { recursive: true, force: true });
+});
+
+async function post(
+  path: string,
+  body: string | object,
+): Promise<{ status: number; json: { error?: { code: string; message: string } } }> {
+  const res = await fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as { error?: { code: string; message: string } } };
+}
+
+async function expectStillUp(): Promise<void> {
+  const res = await fetch(`${server.url}/healthz`);
+  expect(res.status).toBe(200);
+}
+
+const scoreWithSource = (source: unknown) => ({ source, instruction: "make it brighter", candidates: [png] });
+
+describe("bad input gets a clear 4xx and the server stays up", () => {
+  const cases: Array<[string, () => string | object, number, string, RegExp]> = [
+    ["malformed JSON", () => '{"source": "abc", "instruction": ', 400, "invalid_json", /not valid JSON/],
+    ["empty body", () => "", 400, "invalid_json", /not valid JSON/],
+    [
+      "wrong types",
+      () => ({ source: png, instruction: 5, candidates: "x" }),
+      400,
+      "invalid_request",
+      /instruction/,
+    ],
+    [
+      "missing candidates",
+      () => ({ source: png, instruction: "x", candidates: [] }),
+      400,
+      "invalid_request",
+      /candidates/,
+    ],
+    ["unknown field", () => ({ ...scoreWithSource(png), extra: 1 }), 400, "invalid_request", /extra/],
+    [
+      "huge body",
+      () => scoreWithSource("A".repeat(2 * 1024 * 1024)),
+      413,
+      "body_too_large",
+      /over the 1048576-byte limit/,
+    ],
+    [
+      "decompression bomb",
+      () => scoreWithSource(bombPng().toString("base64")),
+      413,
+      "image_too_large",
+      /100000×100000/,
+    ],
+    [
+      "non-image base64",
+      () => scoreWithSource(Buffer.from("hello, not an image").toString("base64")),
+      422,
+      "not_an_image",
+      /not a readable image/,
+    ],
+    [
+      "invalid base64",
+      () => scoreWithSource("@@@ not base64 @@@"),
+      400,
+      "invalid_base64",
+      /not valid base64/,
+    ],
+    ["data URL without base64", () => scoreWithSource("data:image/png,abc"), 400, "invalid_base64", /base64/],
+    ["SSRF 127.0.0.1", () => scoreWithSource("http://127.0.0.1:9/x.png"), 403, "url_forbidden", /loopback/],
+    [
+      "SSRF metadata",
+      () => scoreWithSource({ url: "http://169.254.169.254/latest/meta-data/" }),
+      403,
+      "url_forbidden",
+      /metadata/,
+    ],
+    ["SSRF [::1]", () => scoreWithSource("http://[::1]:9/x.png"), 403, "url_forbidden", /loopback/],
+    [
+      "SSRF IPv4-mapped",
+      () => scoreWithSource("http://[::ffff:127.0.0.1]/x.png"),
+      403,
+      "url_forbidden",
+      /loopback/,
+    ],
+    [
+      "SSRF redirect to localhost",
+      () => scoreWithSource(`http://images.test:${redirectPort}/start`),
+      403,
+      "url_forbidden",
+      /localhost/,
+    ],
+    ["non-http scheme", () => scoreWithSource({ url: "file:///etc/passwd" }), 403, "url_forbidden", /scheme/],
+    [
+      "traversal path",
+      () => scoreWithSource({ path: "../secret.png" }),
+      403,
+      "path_forbidden",
+      /outside the allowed image roots/,
+    ],
+    [
+      "deep traversal",
+      () => scoreWithSource({ path: "../../../../../../etc/passwd" }),
+      403,
+      "path_forbidden",
+      /outside/,
+    ],
+    [
+      "absolute path outside roots",
+      () => scoreWithSource({ path: "/etc/passwd" }),
+      403,
+      "path_forbidden",
+      /outside/,
+    ],
+    [
+      "symlink escaping the root",
+      () => scoreWithSource({ path: "escape.png" }),
+      403,
+      "path_forbidden",
+      /outside/,
+    ],
+    ["missing file", () => scoreWithSource({ path: "nope.png" }), 400, "image_unreadable", /no file/],
+    [
+      "unknown judge",
+      () => ({ ...scoreWithSource(png), judge: "nope" }),
+      400,
+      "unknown_judge",
+      /choose one of: fake/,
+    ],
+  ];
+
+  it.each(cases)("%s", async (_name, body, status, code, message) => {
+    const res = await post("/v1/score", body());
+    expect(res.status).toBe(status);
+    expect(res.json.error?.code).toBe(code);
+    expect(res.json.error?.message).toMatch(message);
+    await expectStillUp();
+  });
+
+  it("never connected anywhere but the fake public address", () => {
+    expect(new Set(connections)).toEqual(new Set([PUBLIC]));
+  });
+
+  it("a file under the root is accepted", async () => {
+    const res = await post("/v1/score", scoreWithSource({ path: "ok.png" }));
+    expect(res.status).toBe(200);
+  });
+
+  it("unknown routes and methods get the same error shape", async () => {
+    const res = await fetch(`${server.url}/v2/nothing`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: "not_found" } });
+    await expectStillUp();
+  });
+
+  it("a bad item in /v1/rewards does not fail the batch", async () => {
+    const bad = Buffer.from("not an image").toString("base64");
+    const res = await post("/v1/rewards", {
+      groups: [
+        { id: "a", source: bombPng().toString("base64"), instruction: "x", candidates: [png] },
+        {
+          id: "b",
+          source: png,
+          instruction: "x",
+          candidates: [png, { url: "http://169.254.169.254/" }, bad],
+        },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const body = res.json as unknown as {
+      groups: Array<{
+        id: string;
+        error?: { code: string };
+        candidates: Array<{ reward: number | null; error?: { code: string } }>;
+      }>;
+    };
+    expect(body.groups[0]?.error?.code).toBe("image_too_large");
+    expect(body.groups[1]?.candidates.map((c) => c.error?.code ?? c.reward)).toEqual([
+      200 / 255,
+      "url_forbidden",
+      "not_an_image",
+    ]);
+    await expectStillUp();
+  });
+});
