@@ -1,0 +1,178 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { JudgeRunOptions } from "../contract/judge.js";
+import { type RunningServer, startServer } from "./start-server.js";
+import { fakeJudge, solidPngBase64 } from "./test-fixtures.js";
+
+const running: RunningServer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
+});
+
+async function start(options: Parameters<typeof startServer>[0] = {}): Promise<RunningServer> {
+  const server = await startServer({ port: 0, judges: new Map([["fake", fakeJudge()]]), ...options });
+  running.push(server);
+  return server;
+}
+
+const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+
+interface RewardsBody {
+  keepRule: { minStd: number; maxMean: number };
+  groups: Array<{
+    id: string | null;
+    mean: number | null;
+    std: number | null;
+    keep: boolean;
+    candidates: Array<{ reward: number | null; advantage: number | null }>;
+  }>;
+}
+
+describe("reward server", () => {
+  it("computes GRPO advantages over non-null rewards and the keep flag", async () => {
+    const server = await start();
+    const [src, r51, r102, r153] = await Promise.all([10, 51, 102, 153].map((r) => solidPngBase64(r)));
+    const abstain = await solidPngBase64(0);
+    const res = await postJson(`${server.url}/v1/rewards`, {
+      groups: [
+        { id: "g1", source: src, instruction: "make it red", candidates: [r51, r102, r153, abstain] },
+        { id: "g2", source: src, instruction: "make it red", candidates: [r102, r102] },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as RewardsBody;
+    const [g1, g2] = body.groups;
+    expect(g1?.candidates.map((c) => c.reward)).toEqual([0.2, 0.4, 0.6, null]);
+    expect(g1?.mean).toBeCloseTo(0.4);
+    const std = Math.sqrt(((0.2 - 0.4) ** 2 * 2) / 3);
+    expect(g1?.candidates[0]?.advantage).toBeCloseTo(-0.2 / (std + 1e-6), 5);
+    expect(g1?.candidates[3]?.advantage).toBeNull();
+    expect(g1?.keep).toBe(true);
+    expect(g2?.keep).toBe(false);
+  });
+
+  it("accepts per-request keep thresholds", async () => {
+    const server = await start();
+    const a = await solidPngBase64(102);
+    const res = await postJson(`${server.url}/v1/rewards`, {
+      keep: { minStd: 0 },
+      groups: [{ source: a, instruction: "x", candidates: [a, await solidPngBase64(105)] }],
+    });
+    const body = (await res.json()) as RewardsBody;
+    expect(body.keepRule).toEqual({ minStd: 0, maxMean: 0.9 });
+    expect(body.groups[0]?.keep).toBe(true);
+    expect(body.groups[0]?.id).toBeNull();
+  });
+
+  it("requires the bearer token when one is set, except for health checks", async () => {
+    const server = await start({ token: "s3cret" });
+    const png = await solidPngBase64(100);
+    const body = { source: png, instruction: "x", candidates: [png] };
+    expect((await postJson(`${server.url}/v1/score`, body)).status).toBe(401);
+    expect((await postJson(`${server.url}/v1/score`, body, { authorization: "Bearer wrong" })).status).toBe(
+      401,
+    );
+    expect((await postJson(`${server.url}/v1/score`, body, { authorization: "Bearer s3cret" })).status).toBe(
+      200,
+    );
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it("refuses to listen beyond loopback without a token", async () => {
+    await expect(
+      startServer({ host: "0.0.0.0", port: 0, judges: new Map([["fake", fakeJudge()]]) }),
+    ).rejects.toMatchObject({
+      name: "ConfigError",
+      setting: "token",
+    });
+  });
+
+  it("stops a request at its time limit with 504, and the judge sees the abort", async () => {
+    let aborted = false;
+    const hang = (options: JudgeRunOptions) =>
+      new Promise<void>((_, reject) =>
+        options.signal?.addEventListener("abort", () => {
+          aborted = true;
+          reject(options.signal?.reason);
+        }),
+      );
+    const server = await start({
+      judges: new Map([["slow", fakeJudge("slow", hang)]]),
+      requestTimeoutMs: 50,
+    });
+    const png = await solidPngBase64(100);
+    const res = await postJson(`${server.url}/v1/score`, {
+      source: png,
+      instruction: "x",
+      candidates: [png],
+    });
+    expect(res.status).toBe(504);
+    expect(await res.json()).toMatchObject({ error: { code: "timeout" } });
+    expect(aborted).toBe(true);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it("finishes in-flight requests on graceful shutdown", async () => {
+    let release: () => void = () => {};
+    let entered: () => void = () => {};
+    const inJudge = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const gate = () => {
+      entered();
+      return new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    };
+    const server = await startServer({ port: 0, judges: new Map([["gated", fakeJudge("gated", gate)]]) });
+    const png = await solidPngBase64(100);
+    const inflight = postJson(`${server.url}/v1/score`, { source: png, instruction: "x", candidates: [png] });
+    await inJudge;
+    const closed = server.close();
+    expect(server.runtime.draining).toBe(true);
+    release();
+    const res = await inflight;
+    expect(res.status).toBe(200);
+    await closed;
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+
+  it("exposes metrics and the OpenAPI document", async () => {
+    const server = await start();
+    const png = await solidPngBase64(100);
+    await postJson(`${server.url}/v1/rewards`, {
+      groups: [{ source: png, instruction: "x", candidates: [png, png] }],
+    });
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/editjudge_http_requests_total\{route="\/v1\/rewards",status="200"\} 1/);
+    expect(metrics).toMatch(/editjudge_candidates_total\{judge="fake",outcome="reward"\} 2/);
+    expect(metrics).toMatch(/editjudge_image_cache_hits_total 2/);
+    expect(metrics).toMatch(/editjudge_http_request_duration_seconds_bucket/);
+    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/v1/score", "/v1/rewards", "/healthz"]));
+    const ready = await (await fetch(`${server.url}/readyz`)).json();
+    expect(ready).toEqual({ status: "ready", judges: ["fake"] });
+  });
+
+  it("serves the real checks judge, which may abstain but never scores a silent 0", async () => {
+    const server = await startServer({ port: 0, judgeIds: ["checks"] });
+    running.push(server);
+    const [src, cand] = await Promise.all([solidPngBase64(100, 32), solidPngBase64(160, 32)]);
+    const res = await postJson(`${server.url}/v1/rewards`, {
+      groups: [{ source: src, instruction: "make it brighter", candidates: [cand, src] }],
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as RewardsBody;
+    for (const c of body.groups[0]?.candidates ?? []) {
+      if (c.reward === null) expect(c.advantage).toBeNull();
+      else expect(c.reward).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
