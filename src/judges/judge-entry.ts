@@ -1,9 +1,12 @@
+import type { ChatBackend } from "../contract/backend.js";
 import type { Judge } from "../contract/judge.js";
 
 /** Options every judge factory receives. Judges read what they need and ignore the rest. */
 export interface JudgeFactoryOptions {
   /** Extra settings by name (backend, passes, weights…), already validated by the caller's config. */
   settings: Readonly<Record<string, unknown>>;
+  /** A chat backend to use instead of one built from `settings` (VLM judges; tests, custom gateways). */
+  backend?: ChatBackend;
 }
 
 /** One row of the judge registry: data the CLI, server and docs read. */

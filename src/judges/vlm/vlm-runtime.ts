@@ -1,0 +1,76 @@
+import { OpenAiChatClient } from "../../backends/openai-chat-client.js";
+import { CachedBackend } from "../../cache/cached-backend.js";
+import { SqliteResponseCache } from "../../cache/response-cache.js";
+import type { EditJudgeConfig } from "../../config/config-schema.js";
+import type { BackendCapabilities, ChatBackend, ChatJsonSchema } from "../../contract/backend.js";
+import { ConfigError } from "../../errors/config-error.js";
+import { PromptImages } from "./prompt-images.js";
+import { loadTemplate, type PromptTemplate } from "./prompt-template.js";
+
+/** What every VLM judge shares: the backend (cached or not), the config, templates and image encoding. */
+export class VlmRuntime {
+  readonly backend: ChatBackend;
+  readonly config: EditJudgeConfig;
+  readonly images: PromptImages;
+  readonly #templates = new Map<string, PromptTemplate>();
+
+  constructor(backend: ChatBackend, config: EditJudgeConfig) {
+    this.backend = backend;
+    this.config = config;
+    this.images = new PromptImages(config.maxSide);
+  }
+
+  template(name: string, version = 1): PromptTemplate {
+    const key = `${name}@${version}`;
+    let t = this.#templates.get(key);
+    if (!t) {
+      t = loadTemplate(name, version);
+      this.#templates.set(key, t);
+    }
+    return t;
+  }
+
+  capabilities(signal?: AbortSignal): Promise<BackendCapabilities> {
+    return this.backend.capabilities(signal);
+  }
+
+  /** The json_schema to send, per `structuredOutput` and what the probe found. */
+  schemaFor(caps: BackendCapabilities, schema: ChatJsonSchema): ChatJsonSchema | undefined {
+    const mode = this.config.structuredOutput;
+    return mode === "on" || (mode === "auto" && caps.jsonSchema) ? schema : undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.backend.close?.();
+  }
+}
+
+/** Builds the runtime a config describes: an OpenAI-compatible client, behind the SQLite cache unless disabled. */
+export function createVlmRuntime(config: EditJudgeConfig, judgeId: string): VlmRuntime {
+  if (config.baseUrls.length === 0) {
+    throw new ConfigError(
+      "baseUrls",
+      `the ${judgeId} judge needs a model server; pass --base-url http://host:port/v1 or set EDITJUDGE_BASE_URL`,
+    );
+  }
+  if (!config.model) {
+    throw new ConfigError(
+      "model",
+      `the ${judgeId} judge needs a model name; pass --model NAME or set EDITJUDGE_MODEL (see GET /v1/models on the server)`,
+    );
+  }
+  const client = new OpenAiChatClient({
+    baseUrls: config.baseUrls,
+    model: config.model,
+    ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+    timeoutMs: config.timeoutMs,
+    retry: { maxRetries: config.maxRetries },
+    concurrency: config.concurrency,
+    cooldownMs: config.cooldownMs,
+  });
+  const backend =
+    config.cache && config.cachePath
+      ? new CachedBackend(client, new SqliteResponseCache(config.cachePath))
+      : client;
+  return new VlmRuntime(backend, config);
+}
