@@ -4,6 +4,7 @@ import { registerBench } from "./commands/bench.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerJudges } from "./commands/judges.js";
 import { registerScore } from "./commands/score.js";
+import { registerServe } from "./commands/serve.js";
 
 /** Exit codes: 0 ok, 1 failure, 2 bad input or usage. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -16,6 +17,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDemo(program);
   registerBench(program);
   registerJudges(program);
+  registerServe(program);
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
