@@ -12,9 +12,9 @@ export function completion(text: string, tops?: readonly FakeTop[]): FakeReply {
     ? {
         content: tops.map((top) => ({
           token: top[0]?.[0] ?? "",
-          logprob: Math.log(top[0]?.[1] ?? 1),
+          logprob: logOf(top[0]?.[1] ?? 1),
           bytes: null,
-          top_logprobs: top.map(([token, p]) => ({ token, logprob: Math.log(p), bytes: null })),
+          top_logprobs: top.map(([token, p]) => ({ token, logprob: logOf(p), bytes: null })),
         })),
       }
     : null;
@@ -29,6 +29,9 @@ export function completion(text: string, tops?: readonly FakeTop[]): FakeReply {
     },
   };
 }
+
+/** vLLM sends -9999.0 for a probability that underflows. */
+const logOf = (p: number): number => (p > 0 ? Math.log(p) : -9999);
 
 export const serverError = (): FakeReply => ({ status: 500, json: { error: { message: "internal error" } } });
 

@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import { findJudge } from "../../judges/registry.js";
 import { runJudge } from "../../judges/run-judge.js";
+import { addBackendFlags, backendConfigFrom } from "../backend-flags.js";
 import { renderResultTable } from "../render-result-table.js";
 
 interface ScoreOptions {
@@ -12,8 +14,8 @@ interface ScoreOptions {
 }
 
 export function registerScore(program: Command): void {
-  program
-    .command("score")
+  const command = program.command("score");
+  addBackendFlags(command)
     .description("judge one or more edited candidates against a source image and an instruction")
     .requiredOption("-s, --source <path>", "source image (PNG, JPEG or WebP)")
     .requiredOption("-i, --instruction <text>", "the edit instruction")
@@ -25,8 +27,12 @@ export function registerScore(program: Command): void {
     )
     .option("--json", "print the full result as JSON")
     .action(async (opts: ScoreOptions) => {
+      const settings = findJudge(opts.judge).needsBackend
+        ? { ...backendConfigFrom(command, process.env) }
+        : {};
       const result = await runJudge({
         judgeId: opts.judge,
+        settings,
         edit: {
           source: { kind: "path", path: opts.source },
           instruction: opts.instruction,
