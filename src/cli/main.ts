@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { EditJudgeError } from "../errors/editjudge-error.js";
 import { registerBench } from "./commands/bench.js";
+import { registerCurate } from "./commands/curate.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerJudges } from "./commands/judges.js";
 import { registerScore } from "./commands/score.js";
@@ -18,6 +19,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerBench(program);
   registerJudges(program);
   registerServe(program);
+  registerCurate(program);
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === "number" ? process.exitCode : 0;

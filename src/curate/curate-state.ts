@@ -1,0 +1,101 @@
+import Database from "better-sqlite3";
+import { ConfigError } from "../errors/config-error.js";
+
+/** What has been durably done: rows before `nextIndex` are written, and the output files end at these sizes. */
+export interface CurateProgress {
+  nextIndex: number;
+  keptBytes: number;
+  rejectedBytes: number;
+  kept: number;
+  rejected: number;
+  done: boolean;
+}
+
+const FRESH: CurateProgress = {
+  nextIndex: 0,
+  keptBytes: 0,
+  rejectedBytes: 0,
+  kept: 0,
+  rejected: 0,
+  done: false,
+};
+
+/**
+ * Resume state of one curation run in SQLite. Each batch is committed in one transaction *after* its rows are
+ * written and flushed, so after a crash the files are cut back to the committed sizes and work restarts at
+ * `nextIndex`: every row ends up in the output exactly once.
+ */
+export class CurateState {
+  readonly #db: Database.Database;
+
+  private constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  /** Opens or creates the state; a state written for different settings is refused. */
+  static open(
+    path: string,
+    fingerprint: string,
+  ): { state: CurateState; progress: CurateProgress; resumed: boolean } {
+    const db = new Database(path);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.exec(`CREATE TABLE IF NOT EXISTS run (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL,
+      next_index INTEGER NOT NULL, kept_bytes INTEGER NOT NULL, rejected_bytes INTEGER NOT NULL,
+      kept INTEGER NOT NULL, rejected INTEGER NOT NULL, done INTEGER NOT NULL)`);
+    const row = db.prepare("SELECT * FROM run WHERE id = 1").get() as
+      | {
+          fingerprint: string;
+          next_index: number;
+          kept_bytes: number;
+          rejected_bytes: number;
+          kept: number;
+          rejected: number;
+          done: number;
+        }
+      | undefined;
+    const state = new CurateState(db);
+    if (!row) {
+      db.prepare("INSERT INTO run VALUES (1, ?, 0, 0, 0, 0, 0, 0)").run(fingerprint);
+      return { state, progress: { ...FRESH }, resumed: false };
+    }
+    if (row.fingerprint !== fingerprint) {
+      db.close();
+      throw new ConfigError(
+        "state",
+        `resume state ${path} belongs to a run with different settings (${row.fingerprint}); rerun with the same input, judge, --min-reward and --shard, or delete the state and outputs to start over`,
+      );
+    }
+    return {
+      state,
+      progress: {
+        nextIndex: row.next_index,
+        keptBytes: row.kept_bytes,
+        rejectedBytes: row.rejected_bytes,
+        kept: row.kept,
+        rejected: row.rejected,
+        done: row.done === 1,
+      },
+      resumed: true,
+    };
+  }
+
+  commit(progress: CurateProgress): void {
+    this.#db
+      .prepare(
+        "UPDATE run SET next_index = ?, kept_bytes = ?, rejected_bytes = ?, kept = ?, rejected = ?, done = ? WHERE id = 1",
+      )
+      .run(
+        progress.nextIndex,
+        progress.keptBytes,
+        progress.rejectedBytes,
+        progress.kept,
+        progress.rejected,
+        progress.done ? 1 : 0,
+      );
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}

@@ -1,0 +1,84 @@
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
+import { InputError } from "../errors/input-error.js";
+
+/** One dataset row as read, before it is interpreted. `parseError` is set for a JSONL line that is not JSON. */
+export interface RawRow {
+  index: number;
+  record: Record<string, unknown>;
+  parseError?: string;
+}
+
+/** Streams the rows of a JSONL or Parquet file, one at a time, with their 0-based index. */
+export async function* readDatasetRows(path: string, chunkRows = 256): AsyncGenerator<RawRow> {
+  if (/\.parquet$/i.test(path)) yield* readParquet(path, chunkRows);
+  else yield* readJsonl(path);
+}
+
+/** Number of rows, when cheap to know (Parquet metadata); null for JSONL. */
+export async function countRows(path: string): Promise<number | null> {
+  if (!/\.parquet$/i.test(path)) return null;
+  const metadata = await parquetMetadataAsync(await openParquet(path));
+  return Number(metadata.num_rows);
+}
+
+async function* readJsonl(path: string): AsyncGenerator<RawRow> {
+  const stream = createReadStream(path, { encoding: "utf8" });
+  const opened = new Promise<void>((resolve, reject) => {
+    stream.once("open", () => resolve());
+    stream.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        new InputError(path, `${path}: cannot read the dataset (${error.code ?? "error"}); check the path`, {
+          cause: error,
+        }),
+      ),
+    );
+  });
+  await opened;
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  let index = 0;
+  for await (const line of lines) {
+    if (line.trim().length === 0) continue;
+    const row = index++;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (typeof value !== "object" || value === null || Array.isArray(value))
+        throw new Error("not a JSON object");
+      yield { index: row, record: value as Record<string, unknown> };
+    } catch (error) {
+      yield { index: row, record: {}, parseError: `line is not a JSON object (${(error as Error).message})` };
+    }
+  }
+}
+
+async function openParquet(path: string) {
+  try {
+    return await asyncBufferFromFile(path);
+  } catch (error) {
+    throw new InputError(
+      path,
+      `${path}: cannot read the Parquet file (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+async function* readParquet(path: string, chunkRows: number): AsyncGenerator<RawRow> {
+  const file = await openParquet(path);
+  const metadata = await parquetMetadataAsync(file);
+  const total = Number(metadata.num_rows);
+  for (let start = 0; start < total; start += chunkRows) {
+    const end = Math.min(total, start + chunkRows);
+    const rows = (await parquetReadObjects({
+      file,
+      metadata,
+      rowStart: start,
+      rowEnd: end,
+      utf8: false,
+    })) as Array<Record<string, unknown>>;
+    for (const [offset, record] of rows.entries()) yield { index: start + offset, record };
+  }
+}

@@ -1,0 +1,53 @@
+import type { Judge } from "../contract/judge.js";
+import { InputError } from "../errors/input-error.js";
+import { decodeImage } from "../image/decode-image.js";
+import type { ImageLimits } from "../image/image-limits.js";
+import { type CurateDecision, decide } from "./curate-decision.js";
+import type { RawRow } from "./dataset-rows.js";
+import { toEditRow } from "./row-images.js";
+
+export interface JudgedRow {
+  index: number;
+  record: Record<string, unknown>;
+  decision: CurateDecision;
+  dimensions: unknown;
+}
+
+/**
+ * Judges one row. Problems with the row itself (bad JSON, missing field, unreadable image) reject it with the
+ * reason. Anything else (backend down, judge crash) is thrown: the run stops at the last committed batch and
+ * a rerun resumes, so an outage never turns into rejected rows.
+ */
+export async function judgeRow(
+  raw: RawRow,
+  datasetPath: string,
+  judge: Judge,
+  minReward: number,
+  limits: ImageLimits,
+  signal?: AbortSignal,
+): Promise<JudgedRow> {
+  const base = { index: raw.index, record: raw.record, dimensions: null };
+  if (raw.parseError)
+    return { ...base, decision: decide(null, { code: "invalid_row", message: raw.parseError }, minReward) };
+  try {
+    const row = toEditRow(raw.record, datasetPath);
+    const [source, edited] = await Promise.all([
+      decodeImage(row.source, limits),
+      decodeImage(row.edited, limits),
+    ]);
+    const result = await judge.judge(
+      { source, instruction: row.instruction.trim(), candidates: [edited] },
+      signal ? { signal } : {},
+    );
+    const candidate = result.candidates[0] ?? null;
+    return {
+      ...base,
+      decision: decide(candidate, null, minReward),
+      dimensions: candidate?.dimensions ?? null,
+    };
+  } catch (error) {
+    if (error instanceof InputError)
+      return { ...base, decision: decide(null, { code: error.code, message: error.message }, minReward) };
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+import { dirname, isAbsolute, resolve } from "node:path";
+import type { ImageInput } from "../contract/image.js";
+import { InputError } from "../errors/input-error.js";
+
+export interface EditRow {
+  source: ImageInput;
+  instruction: string;
+  edited: ImageInput;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * Reads an image field: a path (relative to the dataset file), a data URL, raw bytes, or a Hugging Face image
+ * struct `{bytes, path}`.
+ */
+function imageField(value: unknown, field: string, datasetDir: string): ImageInput {
+  if (value instanceof Uint8Array) return { kind: "bytes", bytes: value, name: field };
+  if (typeof value === "string" && value.length > 0) {
+    if (value.startsWith("data:")) {
+      const comma = value.indexOf(",");
+      return { kind: "bytes", bytes: Buffer.from(value.slice(comma + 1), "base64"), name: field };
+    }
+    return { kind: "path", path: isAbsolute(value) ? value : resolve(datasetDir, value) };
+  }
+  if (typeof value === "object" && value !== null) {
+    const struct = value as { bytes?: unknown; path?: unknown };
+    if (struct.bytes instanceof Uint8Array && struct.bytes.byteLength > 0)
+      return imageField(struct.bytes, field, datasetDir);
+    if (struct.path instanceof Uint8Array) return imageField(decoder.decode(struct.path), field, datasetDir);
+    if (typeof struct.path === "string") return imageField(struct.path, field, datasetDir);
+  }
+  throw new InputError(
+    field,
+    `field "${field}" is missing or not an image (path, data URL, bytes or {bytes, path})`,
+    {
+      code: "invalid_row",
+    },
+  );
+}
+
+/** Interprets a dataset record as (source, instruction, edited). */
+export function toEditRow(record: Record<string, unknown>, datasetPath: string): EditRow {
+  const dir = dirname(resolve(datasetPath));
+  const rawInstruction = record.instruction;
+  const instruction = rawInstruction instanceof Uint8Array ? decoder.decode(rawInstruction) : rawInstruction;
+  if (typeof instruction !== "string" || instruction.trim().length === 0)
+    throw new InputError("instruction", 'field "instruction" is missing or empty', { code: "invalid_row" });
+  return {
+    source: imageField(record.source, "source", dir),
+    instruction,
+    edited: imageField(record.edited, "edited", dir),
+  };
+}

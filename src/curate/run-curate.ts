@@ -1,0 +1,164 @@
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Judge } from "../contract/judge.js";
+import { ConfigError } from "../errors/config-error.js";
+import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "../image/image-limits.js";
+import { AppendFile } from "./append-file.js";
+import { type CurateProgress, CurateState } from "./curate-state.js";
+import { type RawRow, readDatasetRows } from "./dataset-rows.js";
+import { type JudgedRow, judgeRow } from "./judge-row.js";
+import { rowJson } from "./row-json.js";
+
+/** Points where tests (or `EDITJUDGE_CURATE_FAULT`) can simulate a crash. */
+export type FaultPoint = "mid-write" | "after-write" | "after-commit";
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export interface CurateOptions {
+  input: string;
+  /** Kept rows, JSONL. */
+  output: string;
+  /** Rejected rows with a `reason`, JSONL. Default `<output>.rejects.jsonl`. */
+  rejects?: string;
+  /** SQLite resume state. Default `<output>.state.sqlite`. */
+  statePath?: string;
+  judge: Judge;
+  minReward: number;
+  /** Only rows with index % count === index. */
+  shard?: Shard;
+  /** Rows per committed batch. Default 16. */
+  batchSize?: number;
+  /** Rows judged at once. Default 4. */
+  concurrency?: number;
+  limits?: ImageLimits;
+  /** Start over even when the outputs exist without a resume state. */
+  overwrite?: boolean;
+  signal?: AbortSignal;
+  /** Called after each committed batch. */
+  onProgress?: (progress: CurateProgress) => void;
+  onFault?: (point: FaultPoint, batch: number) => void;
+}
+
+export interface CurateSummary extends CurateProgress {
+  resumed: boolean;
+  output: string;
+  rejects: string;
+}
+
+export function curatePaths(options: Pick<CurateOptions, "output" | "rejects" | "statePath">) {
+  return {
+    rejects: options.rejects ?? `${options.output}.rejects.jsonl`,
+    state: options.statePath ?? `${options.output}.state.sqlite`,
+  };
+}
+
+/** Streams a dataset through a judge, writing kept rows and rejects; crash-safe and resumable. */
+export async function runCurate(options: CurateOptions): Promise<CurateSummary> {
+  const paths = curatePaths(options);
+  const shard = options.shard ?? { index: 0, count: 1 };
+  const batchSize = options.batchSize ?? 16;
+  const limits = options.limits ?? DEFAULT_IMAGE_LIMITS;
+  if (!existsSync(paths.state) && !options.overwrite)
+    for (const file of [options.output, paths.rejects])
+      if (existsSync(file) && statSync(file).size > 0)
+        throw new ConfigError(
+          "output",
+          `${file} already exists and has no resume state; choose another OUT or pass --overwrite`,
+        );
+  const fingerprint = JSON.stringify({
+    input: resolve(options.input),
+    judge: `${options.judge.id}@${options.judge.version}`,
+    minReward: options.minReward,
+    shard: `${shard.index}/${shard.count}`,
+  });
+  const { state, progress, resumed } = CurateState.open(paths.state, fingerprint);
+  const kept = new AppendFile(options.output, progress.keptBytes);
+  const rejected = new AppendFile(paths.rejects, progress.rejectedBytes);
+  try {
+    if (progress.done) return { ...progress, resumed, output: options.output, rejects: paths.rejects };
+    let batch: RawRow[] = [];
+    let scanned = progress.nextIndex;
+    let batchNo = 0;
+    const flush = async () => {
+      const judged = await judgeAll(batch, options, limits);
+      writeBatch(judged, kept, rejected, progress, () => options.onFault?.("mid-write", batchNo));
+      kept.flush();
+      rejected.flush();
+      options.onFault?.("after-write", batchNo);
+      progress.nextIndex = scanned;
+      progress.keptBytes = kept.size;
+      progress.rejectedBytes = rejected.size;
+      state.commit(progress);
+      options.onFault?.("after-commit", batchNo);
+      options.onProgress?.({ ...progress });
+      batch = [];
+      batchNo++;
+    };
+    for await (const raw of readDatasetRows(options.input)) {
+      if (raw.index < progress.nextIndex) continue;
+      options.signal?.throwIfAborted();
+      scanned = raw.index + 1;
+      if (raw.index % shard.count === shard.index) batch.push(raw);
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+    progress.done = true;
+    state.commit(progress);
+    return { ...progress, resumed, output: options.output, rejects: paths.rejects };
+  } finally {
+    kept.close();
+    rejected.close();
+    state.close();
+  }
+}
+
+async function judgeAll(
+  rows: readonly RawRow[],
+  options: CurateOptions,
+  limits: ImageLimits,
+): Promise<JudgedRow[]> {
+  const out: JudgedRow[] = new Array(rows.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < rows.length) {
+      const i = next++;
+      out[i] = await judgeRow(
+        rows[i] as RawRow,
+        options.input,
+        options.judge,
+        options.minReward,
+        limits,
+        options.signal,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, rows.length) }, worker));
+  return out;
+}
+
+function writeBatch(
+  judged: readonly JudgedRow[],
+  kept: AppendFile,
+  rejected: AppendFile,
+  progress: CurateProgress,
+  midWrite: () => void,
+): void {
+  judged.forEach((row, i) => {
+    if (i === Math.floor(judged.length / 2)) midWrite();
+    const { decision } = row;
+    if (decision.keep) {
+      kept.write(
+        `${rowJson({ ...row.record, row: row.index, reward: decision.reward, dimensions: row.dimensions })}\n`,
+      );
+      progress.kept++;
+    } else {
+      rejected.write(
+        `${rowJson({ ...row.record, row: row.index, reward: decision.reward, reason: decision.reason })}\n`,
+      );
+      progress.rejected++;
+    }
+  });
+}
