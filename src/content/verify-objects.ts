@@ -1,0 +1,137 @@
+import type { EditOp } from "../contract/edit-op.js";
+import type { Principle } from "../contract/principle.js";
+import type { Verdict } from "../contract/verdict.js";
+import { centre, contains, describeBox, iou, padBox } from "./box-geometry.js";
+import type { Detection } from "./content-types.js";
+import { abstainVerdict, scoredVerdict } from "./content-verdict.js";
+import type { ContentThresholds } from "./thresholds.js";
+
+type ObjectOp = Extract<EditOp, { op: "object-add" | "object-remove" | "object-replace" }>;
+
+export interface ObjectInputs {
+  source: readonly Detection[];
+  candidate: readonly Detection[];
+  thresholds: ContentThresholds;
+}
+
+const D = "content:detector" as const;
+
+export function present(dets: readonly Detection[], label: string, minScore: number): Detection[] {
+  return dets.filter((d) => d.label === label && d.score >= minScore);
+}
+
+/** Candidate detections of `label` with no detection of the same label at the same place in the source. */
+export function addedObjects(input: ObjectInputs, label: string): Detection[] {
+  const t = input.thresholds;
+  const before = input.source.filter((d) => d.label === label && d.score >= t.objectMinScore / 2);
+  return present(input.candidate, label, t.objectMinScore).filter(
+    (c) => !before.some((s) => iou(s.box, c.box) > t.sameObjectIou),
+  );
+}
+
+const list = (dets: readonly Detection[]) =>
+  dets.map((d) => `${d.label} ${d.score.toFixed(2)} at ${describeBox(d.box)}`).join("; ");
+
+export function verifyObjectOp(principle: Principle, op: ObjectOp, input: ObjectInputs): Verdict {
+  const details = { candidateDetections: input.candidate, sourceDetections: input.source };
+  const t = input.thresholds;
+  if (op.op === "object-replace") return verifyReplace(principle, op, input, details);
+  const cls = op.cocoClass;
+  if (!cls)
+    return abstainVerdict(
+      principle,
+      D,
+      `"${op.object}" is not one of the 80 COCO classes the detector knows`,
+      details,
+    );
+  const s = present(input.source, cls, t.objectMinScore);
+  const c = present(input.candidate, cls, t.objectMinScore);
+  const measurements = { sourceCount: s.length, candidateCount: c.length, minScore: t.objectMinScore };
+  if (op.op === "object-remove") {
+    if (s.length === 0)
+      return abstainVerdict(
+        principle,
+        D,
+        `the detector finds no ${cls} in the source (score ≥ ${t.objectMinScore}); nothing to check`,
+        details,
+      );
+    const summary = `${cls}: ${s.length} in the source, ${c.length} in the candidate${c.length ? ` (${list(c)})` : ""}`;
+    if (c.length >= s.length)
+      return scoredVerdict(principle, D, 0.15, `${summary}: not removed`, measurements, details);
+    return scoredVerdict(
+      principle,
+      D,
+      0.7 + 0.3 * (1 - c.length / s.length),
+      `${summary}: removed`,
+      measurements,
+      details,
+    );
+  }
+  const want = op.count ?? 1;
+  const added = Math.max(c.length - s.length, 0);
+  const fresh = addedObjects(input, cls);
+  const summary = `${cls}: ${s.length} in the source, ${c.length} in the candidate${fresh.length ? `; new: ${list(fresh)}` : ""}`;
+  const m = { ...measurements, added, requested: op.count, bestNewScore: fresh[0]?.score ?? null };
+  if (added === 0) return scoredVerdict(principle, D, 0.1, `${summary}: none added`, m, details);
+  const best = Math.max(...fresh.map((d) => d.score), 0);
+  if (op.count !== null && added !== want)
+    return scoredVerdict(
+      principle,
+      D,
+      added < want ? 0.3 : 0.4,
+      `${summary}: ${added} added, ${want} asked`,
+      m,
+      details,
+    );
+  return scoredVerdict(principle, D, 0.7 + 0.3 * best, `${summary}: added`, m, details);
+}
+
+function verifyReplace(
+  principle: Principle,
+  op: Extract<ObjectOp, { op: "object-replace" }>,
+  input: ObjectInputs,
+  details: object,
+): Verdict {
+  const t = input.thresholds;
+  if (!op.fromClass || !op.toClass) {
+    const which = op.fromClass ? op.to : op.from;
+    return abstainVerdict(
+      principle,
+      D,
+      `"${which}" is not one of the 80 COCO classes the detector knows`,
+      details,
+    );
+  }
+  const olds = present(input.source, op.fromClass, t.objectMinScore);
+  if (olds.length === 0)
+    return abstainVerdict(
+      principle,
+      D,
+      `the detector finds no ${op.fromClass} in the source to replace`,
+      details,
+    );
+  const remaining = present(input.candidate, op.fromClass, t.objectMinScore);
+  const gone = olds.filter((o) => !remaining.some((r) => iou(r.box, o.box) > t.sameObjectIou));
+  const news = addedObjects(input, op.toClass).filter((n) =>
+    olds.some((o) => contains(padBox(o.box, 0.5, 0.05), centre(n.box))),
+  );
+  const m = {
+    replaced: gone.length,
+    sourceCount: olds.length,
+    newNearby: news.length,
+    minScore: t.objectMinScore,
+  };
+  const summary =
+    `${op.fromClass}: ${gone.length} of ${olds.length} gone; ${op.toClass} near the old place: ` +
+    `${news.length ? list(news) : "none"}`;
+  if (gone.length > 0 && news.length > 0)
+    return scoredVerdict(
+      principle,
+      D,
+      0.75 + 0.25 * Math.max(...news.map((n) => n.score)),
+      summary,
+      m,
+      details,
+    );
+  return scoredVerdict(principle, D, gone.length > 0 || news.length > 0 ? 0.35 : 0.1, summary, m, details);
+}
