@@ -51,15 +51,15 @@ export function evaluateJudge(
   const tieThreshold = options.tieThreshold ?? 0;
   const outcomes = dataset.items.map((item) => itemOutcome(item, predictions.get(item.id), tieThreshold));
   const metric = dataset.primaryMetric;
-  const rng = seededRng(options.seed ?? 1);
-  const boot = { rng, iterations: options.iterations ?? 1000 };
+  // A fresh RNG per interval: each CI depends only on its own data and the seed, not on call order.
+  const boot = () => ({ rng: seededRng(options.seed ?? 1), iterations: options.iterations ?? 1000 });
   const isCorrelation = metric === "spearman-fisher-z";
   const statistic = (subset: readonly ItemOutcome[]) =>
     isCorrelation ? spearmanFisherZ(subset, dataset) : mean(primaryUnits(subset, metric));
   const ci = (subset: readonly ItemOutcome[]) =>
     isCorrelation
-      ? bootstrapCi(subset, statistic, boot)
-      : bootstrapCi(primaryUnits(subset, metric), mean, boot);
+      ? bootstrapCi(subset, statistic, boot())
+      : bootstrapCi(primaryUnits(subset, metric), mean, boot());
 
   const categories = [...new Set(outcomes.map((o) => o.category))].sort();
   const byCategory: Record<string, CategoryReport> = {};

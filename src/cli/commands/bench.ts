@@ -1,45 +1,116 @@
+import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { readPairwiseJsonl } from "../../bench/pairwise-jsonl.js";
-import { runPairwiseBench } from "../../bench/run-pairwise-bench.js";
+import { BENCH_FORMATS, type BenchFormat } from "../../bench/formats/read-dataset.js";
+import { benchJson, runBench } from "../../bench/run-bench.js";
+import { ConfigError } from "../../errors/config-error.js";
+import { renderBenchText } from "../../report/render-bench-text.js";
+import { writeBenchReport } from "../../report/write-bench-report.js";
+import { startProgressBar } from "./bench-progress-bar.js";
+
+interface BenchCliOptions {
+  format: string;
+  judge?: string;
+  settings?: string;
+  stored?: string[];
+  store: string | false;
+  seed: string;
+  bootstrap: string;
+  tieThreshold: string;
+  json?: boolean;
+  rows?: boolean;
+  report?: string;
+  saveResults?: string;
+}
+
+const number = (name: string, value: string, integer = false) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
+    throw new ConfigError(name, `--${name} must be ${integer ? "an integer" : "a number"}, got "${value}"`);
+  }
+  return n;
+};
+
+function parseSettings(text: string | undefined): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
+  } catch {}
+  throw new ConfigError("settings", `--settings must be a JSON object, e.g. '{"passes":3}', got ${text}`);
+}
 
 export function registerBench(program: Command): void {
   program
     .command("bench")
-    .description("measure a judge against pairwise preferences in EditJudge's JSONL format")
-    .argument(
-      "<file>",
-      'pairwise JSONL: {id, source, instruction, candidates:[a,b], preferred:0|1|"tie", category?}',
+    .description(
+      "measure judges against human preferences (EditJudge JSONL, GenAI-Bench, EditReward-Bench, EditScore, ImagenHub, HF Parquet)",
     )
-    .option("-j, --judge <id>", "judge to run", "checks")
-    .option("--json", "print the summary as JSON")
-    .option("--rows", "with --json, include every item's rewards and outcome")
-    .action(async (file: string, opts: { judge: string; json?: boolean; rows?: boolean }) => {
-      const items = await readPairwiseJsonl(file);
-      const showProgress = process.stderr.isTTY;
-      const started = Date.now();
-      const { summary, rows } = await runPairwiseBench(items, {
-        judgeId: opts.judge,
-        onProgress: (done, total) => {
-          if (!showProgress) return;
-          const eta = ((Date.now() - started) / done) * (total - done);
-          process.stderr.write(`\r${done}/${total} pairs  eta ${(eta / 1000).toFixed(0)}s   `);
-        },
-      });
-      if (showProgress) process.stderr.write("\n");
+    .argument("<inputs...>", "benchmark file(s) or directory; see docs/benchmarks.md")
+    .option("-f, --format <format>", `one of ${Object.keys(BENCH_FORMATS).join(", ")}, auto`, "auto")
+    .option(
+      "-j, --judge <id>",
+      "registry judge to run on the items (default: checks, unless the data has stored judge outputs)",
+    )
+    .option("--settings <json>", "judge settings as a JSON object")
+    .option(
+      "--stored <files...>",
+      "stored judge outputs: results JSONL, GenAI-Bench votes or VIEScore SC/PQ JSONL",
+    )
+    .option(
+      "--store <path>",
+      "SQLite judgment store, so an interrupted run resumes",
+      ".editjudge/bench-judgments.sqlite",
+    )
+    .option("--no-store", "do not read or write the judgment store")
+    .option("--seed <n>", "bootstrap RNG seed", "1")
+    .option("--bootstrap <n>", "bootstrap resamples for the 95% intervals", "1000")
+    .option("--tie-threshold <x>", "rewards → 4-class votes: |Δreward| ≤ x is a tie", "0")
+    .option("--json", "print every number as JSON")
+    .option("--rows", "with --json, include every item's outcome")
+    .option("--report <out.html>", "write a self-contained HTML report")
+    .option(
+      "--save-results <out.jsonl>",
+      "write the registry judge's per-item rewards (readable with --stored)",
+    )
+    .action(async (inputs: string[], opts: BenchCliOptions) => {
+      const progress = process.stderr.isTTY ? startProgressBar(process.stderr) : undefined;
+      let run: Awaited<ReturnType<typeof runBench>>;
+      try {
+        run = await runBench({
+          inputs,
+          format: opts.format as BenchFormat | "auto",
+          ...(opts.judge ? { judgeId: opts.judge } : {}),
+          settings: parseSettings(opts.settings),
+          stored: opts.stored ?? [],
+          storePath: opts.store === false ? null : opts.store,
+          seed: number("seed", opts.seed, true),
+          iterations: number("bootstrap", opts.bootstrap, true),
+          tieThreshold: number("tie-threshold", opts.tieThreshold),
+          ...(progress ? { onProgress: progress.update } : {}),
+        });
+      } finally {
+        progress?.stop();
+      }
+      if (opts.saveResults) {
+        const registry = run.runs.find((r) => r.report.source === "registry");
+        const lines = [...(registry?.predictions ?? new Map()).entries()].map(([id, p]) =>
+          JSON.stringify({
+            id,
+            judge: registry?.report.judge,
+            ...(p.kind === "scores" ? { rewards: p.scores } : { vote: p.vote }),
+            ...(p.kind === "scores" && p.error ? { error: p.error } : {}),
+          }),
+        );
+        await writeFile(opts.saveResults, lines.length > 0 ? `${lines.join("\n")}\n` : "");
+      }
+      if (opts.report) await writeBenchReport(run, opts.report);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify(opts.rows ? { ...summary, rows } : summary, null, 2)}\n`);
+        const json = benchJson(run);
+        if (opts.rows) json.rows = Object.fromEntries(run.runs.map((r) => [r.report.judge, r.outcomes]));
+        process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
         return;
       }
-      process.stdout.write(
-        `judge ${opts.judge}: accuracy ${summary.accuracy.toFixed(4)} over ${summary.n} pairs (ties ${summary.ties}, abstained ${summary.abstained})\n`,
-      );
-      process.stdout.write(
-        `${"category".padEnd(24)} ${"n".padStart(5)} ${"accuracy".padStart(9)} ${"ties".padStart(5)} ${"abst".padStart(5)}\n`,
-      );
-      for (const [cat, s] of Object.entries(summary.byCategory)) {
-        process.stdout.write(
-          `${cat.padEnd(24)} ${String(s.n).padStart(5)} ${s.accuracy.toFixed(4).padStart(9)} ${String(s.ties).padStart(5)} ${String(s.abstained).padStart(5)}\n`,
-        );
-      }
+      process.stdout.write(renderBenchText(run));
     });
 }
