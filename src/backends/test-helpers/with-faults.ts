@@ -1,0 +1,56 @@
+import type { FakeCall, FakeHandler, FakeReply } from "./fake-openai-server.js";
+import { isProbe, rateLimited, serverError } from "./fake-replies.js";
+
+/** A small seeded PRNG (mulberry32), so fault patterns are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface FaultCounts {
+  ok: number;
+  http500: number;
+  http429: number;
+  hang: number;
+}
+
+/**
+ * Wraps a handler so that a `rate` share of calls fail, split evenly between HTTP 500, HTTP 429
+ * (retry-after 0) and a reply that never comes (the client times out). The capability probe is
+ * spared so a run can start.
+ */
+export function withFaults(
+  handler: FakeHandler,
+  options: { rate: number; seed: number },
+): { handler: FakeHandler; counts: FaultCounts } {
+  const random = seededRandom(options.seed);
+  const counts: FaultCounts = { ok: 0, http500: 0, http429: 0, hang: 0 };
+  return {
+    counts,
+    handler: (call: FakeCall): FakeReply | Promise<FakeReply> => {
+      if (isProbe(call)) return handler(call);
+      const r = random();
+      const third = options.rate / 3;
+      if (r < third) {
+        counts.http500++;
+        return serverError();
+      }
+      if (r < 2 * third) {
+        counts.http429++;
+        return rateLimited(0);
+      }
+      if (r < options.rate) {
+        counts.hang++;
+        return { hang: true };
+      }
+      counts.ok++;
+      return handler(call);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { OpenAiChatClient } from "../../backends/openai-chat-client.js";
+import { startFakeOpenAiServer } from "../../backends/test-helpers/fake-openai-server.js";
+import { withFaults } from "../../backends/test-helpers/with-faults.js";
+import { resolveConfig } from "../../config/resolve-config.js";
+import { fakeVlm } from "./test-helpers/fake-vlm.js";
+import { preparedCase } from "./test-helpers/judge-fixture.js";
+import { VieScoreJudge } from "./viescore-judge.js";
+import { VlmRuntime } from "./vlm-runtime.js";
+
+describe("fault injection", () => {
+  it("200 candidates with 30% of calls failing: every candidate scored or explicitly errored, retries bounded", async () => {
+    const faults = withFaults(fakeVlm({ viescore: { sc: [8, 6], pq: [9, 4] } }), { rate: 0.3, seed: 42 });
+    const server = await startFakeOpenAiServer(faults.handler);
+    const maxRetries = 3;
+    const client = new OpenAiChatClient({
+      baseUrls: [server.url],
+      model: "fake-vlm",
+      timeoutMs: 1000,
+      concurrency: 32,
+      retry: { maxRetries },
+      sleep: async () => {},
+    });
+    try {
+      const judge = new VieScoreJudge(new VlmRuntime(client, resolveConfig({ explicit: { cache: false } })));
+      const result = await judge.judge(await preparedCase(200));
+      const scored = result.candidates.filter((c) => c.reward !== null);
+      const errored = result.candidates.filter((c) => c.error !== undefined);
+      expect(scored.length + errored.length).toBe(200);
+      for (const c of scored) expect(c.reward).toBeCloseTo(Math.sqrt(24) / 10, 6);
+      for (const c of errored) {
+        expect(c.reward).toBeNull();
+        expect(c.error?.code).toBe("backend_call_failed");
+      }
+      const calls = 1 + 200 * 2;
+      expect(client.stats.calls).toBe(calls);
+      expect(client.stats.tries).toBeLessThanOrEqual(calls * (maxRetries + 1));
+      expect(server.calls.length).toBeLessThanOrEqual(client.stats.tries);
+      // Timing only changes how many tries time out; every assertion above holds either way.
+      expect(faults.counts.http500 + faults.counts.http429 + faults.counts.hang).toBeGreaterThan(60);
+    } finally {
+      await server.close();
+    }
+  });
+});
