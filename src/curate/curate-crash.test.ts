@@ -1,0 +1,106 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeDataset } from "./curate-fixtures.js";
+
+/**
+ * Crash safety of the real CLI: the process is killed with SIGKILL mid-run, rerun, and its outputs compared with
+ * an uninterrupted run. Uses the default `checks` judge; its abstentions are deterministic rejections.
+ */
+const REPO = resolve(import.meta.dirname, "../..");
+const ENTRY =
+  'import("./src/cli/main.ts").then(async (m) => { process.exitCode = await m.main(process.argv); })';
+
+let dir = "";
+let data = "";
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "ej-crash-"));
+  data = await writeDataset(dir, 24);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+/** Runs `editjudge curate`; `killAfterCommits` sends SIGKILL once that many batches are reported on stderr. */
+function curate(
+  out: string,
+  options: { env?: Record<string, string>; killAfterCommits?: number } = {},
+): Promise<Exit> {
+  const args = [
+    "--import",
+    "tsx",
+    "-e",
+    ENTRY,
+    "--",
+    "editjudge",
+    "curate",
+    data,
+    out,
+    "--min-reward",
+    "0.5",
+  ];
+  const child: ChildProcess = spawn(process.execPath, [...args, "--batch-size", "2", "--concurrency", "2"], {
+    cwd: REPO,
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+    const commits = stderr.match(/^curate: committed/gm)?.length ?? 0;
+    if (options.killAfterCommits !== undefined && commits >= options.killAfterCommits) child.kill("SIGKILL");
+  });
+  return new Promise((done) => child.on("exit", (code, signal) => done({ code, signal, stderr })));
+}
+
+async function rows(out: string): Promise<string[]> {
+  const text = `${await readFile(out, "utf8")}${await readFile(`${out}.rejects.jsonl`, "utf8")}`;
+  return text.split("\n").filter((l) => l.length > 0);
+}
+
+function expectSameRows(got: string[], want: string[]): void {
+  const ids = got.map((l) => (JSON.parse(l) as { row: number }).row);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect([...got].sort()).toEqual([...want].sort());
+}
+
+describe("editjudge curate survives SIGKILL", () => {
+  let reference: string[] = [];
+
+  beforeAll(async () => {
+    const out = join(dir, "reference.jsonl");
+    const run = await curate(out);
+    expect(run.code, run.stderr).toBe(0);
+    reference = await rows(out);
+    expect(reference.length).toBe(24);
+  }, 120_000);
+
+  it.each(["mid-write:1", "after-commit:2"])(
+    "killed by SIGKILL at %s, then rerun",
+    async (fault) => {
+      const out = join(dir, `fault-${fault.replace(":", "-")}.jsonl`);
+      const crashed = await curate(out, { env: { EDITJUDGE_CURATE_FAULT: fault } });
+      expect(crashed.signal).toBe("SIGKILL");
+      const resumed = await curate(out);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expectSameRows(await rows(out), reference);
+    },
+    120_000,
+  );
+
+  it("killed from outside after two committed batches, then rerun", async () => {
+    const out = join(dir, "external.jsonl");
+    const crashed = await curate(out, { killAfterCommits: 2 });
+    expect(crashed.signal).toBe("SIGKILL");
+    expect((await rows(out).catch(() => [])).length).toBeLessThan(24);
+    const resumed = await curate(out);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expectSameRows(await rows(out), reference);
+  }, 120_000);
+});
