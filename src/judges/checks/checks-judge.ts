@@ -6,6 +6,8 @@ import type { Verdict } from "../../contract/verdict.js";
 import { parseInstruction } from "../../instruction/parse-instruction.js";
 import { aggregateVerdicts, rankCandidates } from "../../scoring/aggregate.js";
 import type { ContentStage } from "./content-stage.js";
+import { PairAnalysis, SourceAnalysis } from "./pair-analysis.js";
+import { verifyPrinciple } from "./verify-principle.js";
 
 export const CHECKS_JUDGE_VERSION = "0.1.0";
 
@@ -27,15 +29,18 @@ export class ChecksJudge implements Judge {
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
     let principles: Principle[] = parseInstruction(edit.instruction);
     if (this.#content) principles = await this.#content.principlesFor(edit, principles, options.signal);
+    const ops = principles.flatMap((p) => (p.kind === "follow" && p.op ? [p.op.op] : []));
+    const source = new SourceAnalysis(edit.source);
     const candidates: CandidateResult[] = [];
     for (const [index, candidate] of edit.candidates.entries()) {
       options.signal?.throwIfAborted();
       const verdicts: Verdict[] = [];
+      const pair = new PairAnalysis(source, candidate);
       for (const principle of principles) {
         const content = this.#content
           ? await this.#content.verify(principle, edit, index, options.signal)
           : null;
-        verdicts.push(content ?? this.#verifyPixels(principle));
+        verdicts.push(content ?? verifyPrinciple(principle, ops, pair));
       }
       candidates.push({ index, name: candidate.name, ...aggregateVerdicts(principles, verdicts), verdicts });
       options.onProgress?.(index + 1, edit.candidates.length);
@@ -53,15 +58,5 @@ export class ChecksJudge implements Judge {
 
   async close(): Promise<void> {
     await this.#content?.close?.();
-  }
-
-  #verifyPixels(principle: Principle): Verdict {
-    return {
-      principleId: principle.id,
-      status: "abstain",
-      score: null,
-      reason: "not implemented",
-      evidence: { summary: "not implemented", measurements: {}, decidedBy: "checks" },
-    };
   }
 }

@@ -1,0 +1,58 @@
+import type { Plane } from "./pixels/rgb-image.js";
+
+export interface Blockiness {
+  /** Block size whose grid explains most of the edges, 0 when none stands out. */
+  blockSize: number;
+  /** 0 (edges anywhere, natural) … 1 (all edges on a block grid: pixelated). */
+  pixelation: number;
+  /** Excess of edge energy on the 8×8 JPEG grid: 0 natural, higher = visible JPEG blocking. */
+  jpegBlockiness: number;
+}
+
+function edgeProfiles(p: Plane): { cols: Float64Array; rows: Float64Array } {
+  const { width: w, height: h, data } = p;
+  const cols = new Float64Array(Math.max(0, w - 1));
+  const rows = new Float64Array(Math.max(0, h - 1));
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const v = data[i] as number;
+      if (x < w - 1) cols[x] = (cols[x] as number) + Math.abs((data[i + 1] as number) - v);
+      if (y < h - 1) rows[y] = (rows[y] as number) + Math.abs((data[i + w] as number) - v);
+    }
+  }
+  return { cols, rows };
+}
+
+/** Share of edge energy on the grid (period b, offset o), rescaled so 0 = chance and 1 = all of it. */
+function gridShare(profile: Float64Array, b: number, o: number): number {
+  let on = 0;
+  let total = 0;
+  for (let x = 0; x < profile.length; x++) {
+    const v = profile[x] as number;
+    total += v;
+    if ((x + 1 - o) % b === 0) on += v;
+  }
+  if (total <= 1e-9) return 0;
+  return (on / total - 1 / b) / (1 - 1 / b);
+}
+
+function bestGrid(profile: Float64Array, b: number): number {
+  let best = -1;
+  for (let o = 0; o < b; o++) best = Math.max(best, gridShare(profile, b, o));
+  return best;
+}
+
+/** Pixelation (constant blocks) and JPEG 8×8 blocking from the luminance plane. Pure. */
+export function measureBlockiness(luma: Plane): Blockiness {
+  const { cols, rows } = edgeProfiles(luma);
+  const maxBlock = Math.min(64, Math.floor(Math.min(luma.width, luma.height) / 3));
+  const strengths: Array<[number, number]> = [];
+  for (let b = 3; b <= maxBlock; b++) strengths.push([b, Math.min(bestGrid(cols, b), bestGrid(rows, b))]);
+  const pixelation = Math.max(0, ...strengths.map(([, s]) => s));
+  // A grid of b also explains the edges of a grid of 2b, 3b…: the block size is the largest b that does as well.
+  let blockSize = 0;
+  for (const [b, s] of strengths) if (s >= pixelation - 0.08) blockSize = b;
+  const jpeg = Math.min(gridShare(cols, 8, 0), gridShare(rows, 8, 0));
+  return { blockSize: pixelation > 0.3 ? blockSize : 0, pixelation, jpegBlockiness: Math.max(0, jpeg) };
+}

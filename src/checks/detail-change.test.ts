@@ -1,0 +1,67 @@
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { measureBlockiness } from "./blockiness.js";
+import { measureClipping } from "./clipping.js";
+import { measureDetailChange } from "./detail-change.js";
+import { toLuma } from "./pixels/luma.js";
+import { mapPixels, seeded, syntheticImage, withSharp } from "./test-helpers/synthetic-image.js";
+
+const source = syntheticImage(256, 192, 3);
+const luma = toLuma(source);
+
+describe("measureDetailChange", () => {
+  it("sees blur as lost detail with a residual against the edges", async () => {
+    const d = measureDetailChange(luma, toLuma(await withSharp(source, (s) => s.blur(2))));
+    expect(d.highFrequencyRatio).toBeLessThan(0.6);
+    expect(d.residualStructure).toBeLessThan(-0.3);
+  });
+
+  it("sees sharpening as more detail along the existing edges", async () => {
+    const d = measureDetailChange(
+      luma,
+      toLuma(await withSharp(source, (s) => s.sharpen({ sigma: 1.5, m1: 2, m2: 3 }))),
+    );
+    expect(d.highFrequencyRatio).toBeGreaterThan(1.2);
+    expect(d.residualStructure).toBeGreaterThan(0.3);
+  });
+
+  it("sees added noise as a higher noise level not tied to edges", () => {
+    const rnd = seeded(5);
+    const noisy = mapPixels(source, (r, g, b) => {
+      const n = (rnd() - 0.5) * 40;
+      return [r + n, g + n, b + n];
+    });
+    const d = measureDetailChange(luma, toLuma(noisy));
+    expect(d.noiseCandidate - d.noiseSource).toBeGreaterThan(4);
+    expect(Math.abs(d.residualStructure)).toBeLessThan(0.3);
+  });
+});
+
+describe("measureBlockiness", () => {
+  it("finds the block size of a pixelated image", async () => {
+    const small = await withSharp(source, (s) => s.resize(32, 24, { kernel: "nearest" }));
+    const big = await withSharp(small, (s) => s.resize(256, 192, { kernel: "nearest" }));
+    const b = measureBlockiness(toLuma(big));
+    expect(b.blockSize).toBe(8);
+    expect(b.pixelation).toBeGreaterThan(0.8);
+  });
+
+  it("sees heavy JPEG compression as 8×8 blocking and a clean image as none", async () => {
+    const bytes = await sharp(Buffer.from(source.rgb), { raw: { width: 256, height: 192, channels: 3 } })
+      .jpeg({ quality: 5 })
+      .toBuffer();
+    const { data } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+    const jpeg = { width: 256, height: 192, rgb: new Uint8Array(data) };
+    expect(measureBlockiness(toLuma(jpeg)).jpegBlockiness).toBeGreaterThan(0.08);
+    expect(measureBlockiness(luma).jpegBlockiness).toBeLessThan(0.03);
+  });
+});
+
+describe("measureClipping", () => {
+  it("counts clipped highlights and crushed shadows", () => {
+    const bright = mapPixels(source, (r, g, b) => [r * 2, g * 2, b * 2]);
+    expect(measureClipping(bright).highlights).toBeGreaterThan(measureClipping(source).highlights + 0.2);
+    const dark = mapPixels(source, (r, g, b) => [r - 120, g - 120, b - 120]);
+    expect(measureClipping(dark).shadows).toBeGreaterThan(0.2);
+  });
+});

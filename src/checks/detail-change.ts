@@ -1,0 +1,133 @@
+import type { Plane } from "./pixels/rgb-image.js";
+import type { Mask } from "./pixels/stats.js";
+
+export interface DetailChange {
+  /** Mean |high-pass| of candidate ÷ source: <1 blurred, >1 sharpened or noisier. */
+  highFrequencyRatio: number;
+  /** Correlation of the residual (candidate − fitted source) with the source's high-pass: >0 sharpened, <0 blurred, ≈0 noise. */
+  residualStructure: number;
+  /** Estimated noise σ (0–255 scale) in the flat areas of the source and candidate (Immerkær). */
+  noiseSource: number;
+  noiseCandidate: number;
+}
+
+/** High-pass: pixel minus the mean of its 4 neighbours; 0 at the border. */
+function highPass(p: Plane): Float32Array {
+  const { width: w, height: h, data } = p;
+  const out = new Float32Array(w * h);
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      out[i] =
+        (data[i] as number) -
+        0.25 *
+          ((data[i - 1] as number) +
+            (data[i + 1] as number) +
+            (data[i - w] as number) +
+            (data[i + w] as number));
+    }
+  }
+  return out;
+}
+
+/** |Immerkær mask response| at pixel i: responds to noise, cancels smooth gradients. */
+function noiseAt(d: Float32Array, i: number, w: number): number {
+  const v =
+    (d[i - w - 1] as number) -
+    2 * (d[i - w] as number) +
+    (d[i - w + 1] as number) -
+    2 * (d[i - 1] as number) +
+    4 * (d[i] as number) -
+    2 * (d[i + 1] as number) +
+    (d[i + w - 1] as number) -
+    2 * (d[i + w] as number) +
+    (d[i + w + 1] as number);
+  return v < 0 ? -v : v;
+}
+
+/** Blur, sharpening and noise between aligned luminance planes of equal size. */
+export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask = null): DetailChange {
+  const { width: w, height: h } = source;
+  const hs = highPass(source);
+  const hc = highPass(candidate);
+  const sd = source.data;
+  const cd = candidate.data;
+  let es = 0;
+  let ec = 0;
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  // Histogram of |high-pass| of the source, to find its flattest 40% without sorting.
+  const BINS = 1024;
+  const BIN_SCALE = 8;
+  const hist = new Uint32Array(BINS);
+  for (let y = 1; y < h - 1; y++) {
+    for (let i = y * w + 1, end = y * w + w - 1; i < end; i++) {
+      if (mask && mask[i] !== 1) continue;
+      const a = hs[i] as number;
+      const b = hc[i] as number;
+      const aa = a < 0 ? -a : a;
+      es += aa;
+      ec += b < 0 ? -b : b;
+      const xs = sd[i] as number;
+      const yc = cd[i] as number;
+      sx += xs;
+      sy += yc;
+      sxx += xs * xs;
+      sxy += xs * yc;
+      n++;
+      const bin = Math.min(BINS - 1, (aa * BIN_SCALE) | 0);
+      hist[bin] = (hist[bin] as number) + 1;
+    }
+  }
+  const nn = Math.max(1, n);
+  const varX = sxx - (sx * sx) / nn;
+  const slope = varX < 1e-6 ? 1 : (sxy - (sx * sy) / nn) / varX;
+  const icpt = (sy - slope * sx) / nn;
+  let flatCut = BINS;
+  for (let b = 0, acc = 0; b < BINS; b++) {
+    acc += hist[b] as number;
+    if (acc >= 0.4 * n) {
+      flatCut = b;
+      break;
+    }
+  }
+  let rr = 0;
+  let hh = 0;
+  let rh = 0;
+  let rs = 0;
+  let hsum = 0;
+  let ns = 0;
+  let nc = 0;
+  let nf = 0;
+  for (let y = 1; y < h - 1; y++) {
+    for (let i = y * w + 1, end = y * w + w - 1; i < end; i++) {
+      if (mask && mask[i] !== 1) continue;
+      const r = (cd[i] as number) - (slope * (sd[i] as number) + icpt);
+      const q = hs[i] as number;
+      rs += r;
+      hsum += q;
+      rr += r * r;
+      hh += q * q;
+      rh += r * q;
+      const aq = q < 0 ? -q : q;
+      if (((aq * BIN_SCALE) | 0) <= flatCut) {
+        ns += noiseAt(sd, i, w);
+        nc += noiseAt(cd, i, w);
+        nf++;
+      }
+    }
+  }
+  const cov = rh - (rs * hsum) / nn;
+  const vr = rr - (rs * rs) / nn;
+  const vh = hh - (hsum * hsum) / nn;
+  const k = Math.sqrt(Math.PI / 2) / 6 / Math.max(1, nf);
+  return {
+    highFrequencyRatio: (ec + 1e-3 * n) / (es + 1e-3 * n),
+    residualStructure: vr < 1e-6 || vh < 1e-6 ? 0 : cov / Math.sqrt(vr * vh),
+    noiseSource: ns * k,
+    noiseCandidate: nc * k,
+  };
+}

@@ -1,0 +1,133 @@
+import type { PixelRect, Plane } from "../pixels/rgb-image.js";
+import { DIHEDRALS, type Dihedral, swapsAxes, transformPlane } from "./dihedral.js";
+import { boxDownsamplePlane, nccAt, resizePlane } from "./plane-ops.js";
+
+/**
+ * How the candidate's content maps onto the source:
+ * - "full": the candidate (inside any border) is T(source), possibly resized;
+ * - "crop": it is a window of T(source) at the same pixel scale;
+ * - "none": no transform matched; the content differs.
+ */
+export interface Alignment {
+  kind: "full" | "crop" | "none";
+  transform: Dihedral;
+  /** For "crop": the window in T(source) pixel coordinates. For "full": all of T(source). */
+  window: PixelRect;
+  /** Candidate inner size ÷ window size (1 for crops; ≠1 when resized). */
+  scaleX: number;
+  scaleY: number;
+  /** Normalised cross-correlation of luminance at the chosen alignment (negative for an inverted image). */
+  ncc: number;
+  /** Best |NCC| over all the hypotheses, by transform (evidence). */
+  scores: Partial<Record<Dihedral, number>>;
+}
+
+const COARSE_SIDE = 96;
+const ACCEPT_FULL = 0.9;
+const MIN_MATCH = 0.5;
+
+/**
+ * Finds which of the 8 rotations/flips, resize or crop maps the source luminance onto the candidate's
+ * inner luminance. Pure: planes in, alignment out. Prefers the identity and the full frame when
+ * they match nearly as well as anything else (Occam).
+ */
+export function findAlignment(source: Plane, candidate: Plane): Alignment {
+  const factor = Math.max(1, Math.round(Math.max(source.width, source.height) / COARSE_SIDE));
+  const sCoarse = boxDownsamplePlane(source, factor);
+  const scores: Partial<Record<Dihedral, number>> = {};
+  let best: Alignment | null = null;
+  const candAspect = candidate.width / candidate.height;
+  const resized = new Map<string, Plane>();
+  for (const t of DIHEDRALS) {
+    const st = transformPlane(sCoarse, t);
+    const [tw, th] = swapsAxes(t) ? [source.height, source.width] : [source.width, source.height];
+    if (Math.abs(tw / th / candAspect - 1) > 0.03) continue;
+    const key = `${st.width}x${st.height}`;
+    const c = resized.get(key) ?? resizePlane(candidate, st.width, st.height);
+    resized.set(key, c);
+    const ncc = nccAt(st, c, 0, 0);
+    scores[t] = Math.abs(ncc);
+    const bonus = t === "identity" ? 0.02 : 0;
+    if (!best || Math.abs(ncc) + bonus > Math.abs(best.ncc)) {
+      best = {
+        kind: "full",
+        transform: t,
+        window: { x0: 0, y0: 0, x1: tw, y1: th },
+        scaleX: candidate.width / tw,
+        scaleY: candidate.height / th,
+        ncc,
+        scores,
+      };
+    }
+  }
+  if (best && Math.abs(best.ncc) >= ACCEPT_FULL) return best;
+  const crop = findCrop(source, candidate, factor, scores);
+  if (crop && (!best || Math.abs(crop.ncc) > Math.abs(best.ncc) + 0.02)) best = crop;
+  if (!best || Math.abs(best.ncc) < MIN_MATCH) {
+    return {
+      kind: "none",
+      transform: "identity",
+      window: { x0: 0, y0: 0, x1: source.width, y1: source.height },
+      scaleX: candidate.width / source.width,
+      scaleY: candidate.height / source.height,
+      ncc: best?.ncc ?? 0,
+      scores,
+    };
+  }
+  return best;
+}
+
+function findCrop(
+  source: Plane,
+  candidate: Plane,
+  factor: number,
+  scores: Partial<Record<Dihedral, number>>,
+): Alignment | null {
+  const cCoarse = boxDownsamplePlane(candidate, factor);
+  const sCoarse = boxDownsamplePlane(source, factor);
+  let best: { t: Dihedral; ox: number; oy: number; ncc: number } | null = null;
+  for (const t of DIHEDRALS) {
+    const [tw, th] = swapsAxes(t) ? [source.height, source.width] : [source.width, source.height];
+    if (candidate.width > tw || candidate.height > th) continue;
+    if (candidate.width > tw * 0.98 && candidate.height > th * 0.98) continue;
+    if (cCoarse.width < 4 || cCoarse.height < 4) continue;
+    const st = transformPlane(sCoarse, t);
+    for (let oy = 0; oy + cCoarse.height <= st.height; oy++) {
+      for (let ox = 0; ox + cCoarse.width <= st.width; ox++) {
+        const ncc = nccAt(st, cCoarse, ox, oy);
+        if (!best || Math.abs(ncc) > Math.abs(best.ncc)) best = { t, ox, oy, ncc };
+      }
+    }
+    if (best && best.t === t) scores[t] = Math.max(scores[t] ?? 0, Math.abs(best.ncc));
+  }
+  if (!best) return null;
+  // Refine at full resolution around the coarse position, coarse-to-fine.
+  const full = transformPlane(source, best.t);
+  let ox = best.ox * factor;
+  let oy = best.oy * factor;
+  for (let radius = factor; radius >= 1; radius = radius === 1 ? 0 : Math.ceil(radius / 2)) {
+    const step = radius >= 4 ? 4 : radius >= 2 ? 2 : 1;
+    let bestValue = -1;
+    let bx = ox;
+    let by = oy;
+    for (let dy = -radius; dy <= radius; dy++) {
+      for (let dx = -radius; dx <= radius; dx++) {
+        const x = ox + dx;
+        const y = oy + dy;
+        if (x < 0 || y < 0 || x + candidate.width > full.width || y + candidate.height > full.height)
+          continue;
+        const v = Math.abs(nccAt(full, candidate, x, y, step));
+        if (v > bestValue) {
+          bestValue = v;
+          bx = x;
+          by = y;
+        }
+      }
+    }
+    ox = bx;
+    oy = by;
+  }
+  const ncc = nccAt(full, candidate, ox, oy, 1);
+  const window = { x0: ox, y0: oy, x1: ox + candidate.width, y1: oy + candidate.height };
+  return { kind: "crop", transform: best.t, window, scaleX: 1, scaleY: 1, ncc, scores };
+}

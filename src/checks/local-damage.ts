@@ -1,0 +1,129 @@
+import type { RgbImage } from "./pixels/rgb-image.js";
+import type { Mask } from "./pixels/stats.js";
+
+export interface LocalDamage {
+  /** Largest tile residual (RGB units, 0–441) after explaining global tone/colour changes. */
+  maxTileResidual: number;
+  /** Median tile residual: how well a global colour mapping explains the change. */
+  medianTileResidual: number;
+  /** Share of tiles whose residual exceeds 12 RGB units: the size of the local change. */
+  damagedShare: number;
+  tiles: number;
+}
+
+const FEATURES = 10;
+
+function features(r: number, g: number, b: number, out: Float64Array): void {
+  const R = r / 255;
+  const G = g / 255;
+  const B = b / 255;
+  const x = [1, R, G, B, R * R, G * G, B * B, R * G, R * B, G * B];
+  for (let i = 0; i < FEATURES; i++) out[i] = x[i] as number;
+}
+
+function solve(a: number[][], y: number[]): number[] {
+  const n = y.length;
+  const m = a.map((row, i) => [...row, y[i] as number]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]?.[c] as number) > Math.abs(m[p]?.[c] as number)) p = r;
+    [m[c], m[p]] = [m[p] as number[], m[c] as number[]];
+    const pivot = (m[c] as number[])[c] as number;
+    if (Math.abs(pivot) < 1e-12) continue;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = ((m[r] as number[])[c] as number) / pivot;
+      for (let k = c; k <= n; k++)
+        (m[r] as number[])[k] = ((m[r] as number[])[k] as number) - f * ((m[c] as number[])[k] as number);
+    }
+  }
+  return m.map((row, i) => {
+    const d = row[i] as number;
+    return Math.abs(d) < 1e-12 ? 0 : (row[n] as number) / d;
+  });
+}
+
+/** Per-channel least squares of target on quadratic features of the source tile means, ridge-regularised. */
+function fitMapping(src: Float64Array[], dst: number[][], use: boolean[]): number[][] {
+  const coefs: number[][] = [];
+  for (let c = 0; c < 3; c++) {
+    const ata = Array.from({ length: FEATURES }, () => new Array<number>(FEATURES).fill(0));
+    const aty = new Array<number>(FEATURES).fill(0);
+    for (let t = 0; t < src.length; t++) {
+      if (!use[t]) continue;
+      const x = src[t] as Float64Array;
+      const y = (dst[t] as number[])[c] as number;
+      for (let i = 0; i < FEATURES; i++) {
+        aty[i] = (aty[i] as number) + (x[i] as number) * y;
+        for (let j = 0; j < FEATURES; j++)
+          (ata[i] as number[])[j] = ((ata[i] as number[])[j] as number) + (x[i] as number) * (x[j] as number);
+      }
+    }
+    for (let i = 0; i < FEATURES; i++) (ata[i] as number[])[i] = ((ata[i] as number[])[i] as number) + 1e-3;
+    coefs.push(solve(ata, aty));
+  }
+  return coefs;
+}
+
+/**
+ * Change that a global colour mapping does not explain, tile by tile: a pasted patch, a smear,
+ * an object added or removed. Tile means are compared after fitting candidate ≈ f(source) with a
+ * per-channel quadratic in RGB (with cross terms) (robust: refit without the worst tiles), so global tone and colour
+ * edits, blur, noise and sharpening leave it low. Tiles are counted when their centre is in the mask.
+ */
+export function measureLocalDamage(source: RgbImage, candidate: RgbImage, mask: Mask = null): LocalDamage {
+  const { width: w, height: h } = source;
+  const tile = Math.max(4, Math.round(Math.max(w, h) / 32));
+  const src: Float64Array[] = [];
+  const dst: number[][] = [];
+  for (let ty = 0; ty + tile <= h; ty += tile) {
+    for (let tx = 0; tx + tile <= w; tx += tile) {
+      const centre = (ty + (tile >> 1)) * w + tx + (tile >> 1);
+      if (mask && !mask[centre]) continue;
+      const s = [0, 0, 0];
+      const d = [0, 0, 0];
+      for (let y = ty; y < ty + tile; y++) {
+        for (let x = tx; x < tx + tile; x++) {
+          const p = (y * w + x) * 3;
+          for (let c = 0; c < 3; c++) {
+            s[c] = (s[c] as number) + (source.rgb[p + c] as number);
+            d[c] = (d[c] as number) + (candidate.rgb[p + c] as number);
+          }
+        }
+      }
+      const n = tile * tile;
+      const f = new Float64Array(FEATURES);
+      features((s[0] as number) / n, (s[1] as number) / n, (s[2] as number) / n, f);
+      src.push(f);
+      dst.push(d.map((v) => v / n));
+    }
+  }
+  if (src.length < 8)
+    return { maxTileResidual: 0, medianTileResidual: 0, damagedShare: 0, tiles: src.length };
+  const residuals = (coefs: number[][]) =>
+    src.map((x, t) => {
+      let e = 0;
+      for (let c = 0; c < 3; c++) {
+        let pred = 0;
+        for (let i = 0; i < FEATURES; i++) pred += ((coefs[c] as number[])[i] as number) * (x[i] as number);
+        const diff = ((dst[t] as number[])[c] as number) - pred;
+        e += diff * diff;
+      }
+      return Math.sqrt(e);
+    });
+  let use = src.map(() => true);
+  let res = residuals(fitMapping(src, dst, use));
+  for (let round = 0; round < 2; round++) {
+    const sorted = [...res].sort((a, b) => a - b);
+    const cut = Math.max(6, 3 * (sorted[Math.floor(sorted.length / 2)] as number));
+    use = res.map((r) => r <= cut);
+    res = residuals(fitMapping(src, dst, use));
+  }
+  const sorted = [...res].sort((a, b) => a - b);
+  return {
+    maxTileResidual: sorted[sorted.length - 1] as number,
+    medianTileResidual: sorted[Math.floor(sorted.length / 2)] as number,
+    damagedShare: res.filter((r) => r > 12).length / res.length,
+    tiles: res.length,
+  };
+}

@@ -1,0 +1,46 @@
+import type { LabImage } from "./pixels/srgb-to-lab.js";
+import { type Mask, percentile } from "./pixels/stats.js";
+
+export interface Monochrome {
+  meanChroma: number;
+  p95Chroma: number;
+  /** Chroma-weighted mean hue angle in degrees (0–360). */
+  hueMean: number;
+  /** Chroma-weighted circular spread of hue in degrees: small for a single tint such as sepia. */
+  hueSpread: number;
+}
+
+/** How colourless or single-tinted an image is: grayscale has no chroma, sepia one warm hue. */
+export function measureMonochrome(image: LabImage, mask: Mask = null): Monochrome {
+  const n = image.L.length;
+  const chroma = new Float32Array(n);
+  let sx = 0;
+  let sy = 0;
+  let w = 0;
+  let sc = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (mask && !mask[i]) continue;
+    const a = image.a[i] as number;
+    const b = image.b[i] as number;
+    const c = Math.hypot(a, b);
+    chroma[i] = c;
+    sc += c;
+    count++;
+    if (c > 1e-3) {
+      sx += a;
+      sy += b;
+      w += c;
+    }
+  }
+  const resultant = w === 0 ? 0 : Math.hypot(sx, sy) / w;
+  const hueMean = ((Math.atan2(sy, sx) * 180) / Math.PI + 360) % 360;
+  const hueSpread =
+    resultant <= 0 ? 180 : Math.min(180, (Math.sqrt(-2 * Math.log(resultant)) * 180) / Math.PI);
+  return {
+    meanChroma: count === 0 ? 0 : sc / count,
+    p95Chroma: percentile(chroma, 95, mask),
+    hueMean,
+    hueSpread,
+  };
+}

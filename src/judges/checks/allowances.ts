@@ -1,0 +1,66 @@
+import type { EditOpName } from "../../contract/edit-op.js";
+
+/** Attributes the keep and quality principles watch for unrequested change. */
+export type Attribute =
+  | "deltaL"
+  | "contrast"
+  | "chroma"
+  | "warmth"
+  | "detail"
+  | "noise"
+  | "damage"
+  | "clipping"
+  | "blocking"
+  | "pixelation"
+  | "geometry"
+  | "polarity";
+
+/** Tolerance multiplier an op grants an attribute: Infinity = the op may change it freely. */
+const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = {
+  brightness: { deltaL: Infinity, contrast: 2, chroma: 2, detail: 1.5, clipping: 2 },
+  contrast: { contrast: Infinity, deltaL: 2, chroma: 3, detail: 1.5, clipping: 2 },
+  saturation: { chroma: Infinity, deltaL: 1.5, warmth: 2, contrast: 1.5, clipping: 2 },
+  grayscale: { chroma: Infinity, warmth: Infinity, deltaL: 1.5, contrast: 1.5 },
+  sepia: { chroma: Infinity, warmth: Infinity, deltaL: 2, contrast: 2 },
+  temperature: { warmth: Infinity, chroma: 2, deltaL: 1.5 },
+  invert: { deltaL: Infinity, contrast: Infinity, warmth: Infinity, chroma: 2, polarity: Infinity },
+  rotate: { geometry: Infinity },
+  flip: { geometry: Infinity },
+  crop: { geometry: Infinity },
+  border: { geometry: Infinity },
+  resize: { geometry: Infinity, detail: Infinity, noise: Infinity },
+  blur: { detail: Infinity, noise: Infinity, contrast: 1.5 },
+  sharpen: { detail: Infinity, noise: 3, contrast: 1.5 },
+  noise: { noise: Infinity, detail: Infinity, chroma: 1.5 },
+  pixelate: {
+    detail: Infinity,
+    noise: Infinity,
+    damage: 2,
+    contrast: 1.5,
+    pixelation: Infinity,
+    blocking: Infinity,
+  },
+  "text-add": { damage: Infinity },
+  "text-replace": { damage: Infinity },
+  "text-remove": { damage: Infinity },
+  "object-add": { damage: Infinity },
+  "object-remove": { damage: Infinity },
+  "object-replace": { damage: Infinity },
+  unknown: {
+    polarity: Infinity,
+    deltaL: 2,
+    contrast: 2,
+    chroma: 2,
+    warmth: 2,
+    detail: 2,
+    noise: 2,
+    damage: Infinity,
+  },
+};
+
+/** The largest tolerance multiplier any requested op grants (1 when none does). */
+export function allowance(ops: readonly EditOpName[], attribute: Attribute): number {
+  let best = 1;
+  for (const op of ops) best = Math.max(best, GRANTS[op]?.[attribute] ?? 1);
+  return best;
+}

@@ -1,0 +1,161 @@
+import { blockSsim, meanDeltaE } from "../../checks/difference.js";
+import { measureLocalDamage } from "../../checks/local-damage.js";
+import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
+import { measureToneChange } from "../../checks/tone-change.js";
+import type { EditOpName } from "../../contract/edit-op.js";
+import type { Principle } from "../../contract/principle.js";
+import type { Measurement, Verdict } from "../../contract/verdict.js";
+import { type Attribute, allowance } from "./allowances.js";
+import { makeVerdict } from "./make-verdict.js";
+import type { PairAnalysis } from "./pair-analysis.js";
+import { type Curve, DRIFT, scoreOn } from "./score-curve.js";
+
+const DAMAGE: Curve = [
+  [0, 1],
+  [6, 0.95],
+  [12, 0.7],
+  [20, 0.45],
+  [40, 0.15],
+  [80, 0.05],
+];
+const DELTA_E_OUTSIDE: Curve = [
+  [0, 1],
+  [1, 0.95],
+  [2.5, 0.75],
+  [5, 0.45],
+  [10, 0.15],
+  [20, 0.05],
+];
+const POLARITY: Curve = [
+  [-1, 0.02],
+  [0, 0.1],
+  [0.5, 0.4],
+  [0.8, 0.85],
+  [0.9, 1],
+];
+const SSIM_OUTSIDE: Curve = [
+  [0.6, 0.1],
+  [0.8, 0.35],
+  [0.9, 0.6],
+  [0.97, 0.9],
+  [1, 1],
+];
+
+/** Base tolerances for unrequested change. */
+const TOLERANCE: Record<"deltaL" | "contrast" | "chroma" | "warmth" | "detail" | "noise", number> = {
+  deltaL: 4,
+  contrast: Math.log(1.12),
+  chroma: Math.log(1.15),
+  warmth: 3,
+  detail: Math.log(1.35),
+  noise: 2.5,
+};
+
+const LABEL: Record<string, string> = {
+  deltaL: "lightness",
+  contrast: "contrast",
+  chroma: "saturation",
+  warmth: "white balance",
+  detail: "sharpness",
+  noise: "noise",
+  damage: "a local change",
+  geometry: "the frame",
+  polarity: "the lightness pattern (inverted or replaced)",
+  deltaE: "colour outside the region",
+  ssim: "structure outside the region",
+};
+
+interface Component {
+  name: string;
+  score: number;
+}
+
+/** Verifies that what should stay, stayed: the frame, tone, detail and every local patch (or everything outside the region). */
+export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pair: PairAnalysis): Verdict {
+  const by = "checks:preservation";
+  const a = pair.alignment;
+  if (a.kind === "none") {
+    return makeVerdict(
+      principle,
+      0.05,
+      `the candidate's content does not match the source under any rotation, flip, crop or resize (|NCC| ${Math.abs(a.ncc).toFixed(2)})`,
+      { ncc: a.ncc },
+      by,
+    );
+  }
+  const components: Component[] = [];
+  const m: Record<string, Measurement> = {};
+  const geometryAllowed = allowance(ops, "geometry") === Infinity;
+  if (!pair.sameFrame && !geometryAllowed) {
+    components.push({ name: "geometry", score: 0.15 });
+    m.transform = a.transform;
+    m.alignment = a.kind;
+    m.border = pair.border.found;
+  }
+  const region = principle.scope === "outside-region" ? principle.region : undefined;
+  if (region) {
+    const maskA = pair.regionMask(region, false, "analysis");
+    const de = meanDeltaE(pair.lab.source, pair.lab.candidate, maskA);
+    const ssim = blockSsim(
+      { width: pair.lab.source.width, height: pair.lab.source.height, data: pair.lab.source.L },
+      { width: pair.lab.candidate.width, height: pair.lab.candidate.height, data: pair.lab.candidate.L },
+      maskA,
+    );
+    m.deltaEOutside = de;
+    m.ssimOutside = ssim;
+    components.push(
+      { name: "deltaE", score: scoreOn(DELTA_E_OUTSIDE, de) },
+      { name: "ssim", score: scoreOn(SSIM_OUTSIDE, ssim) },
+    );
+  } else {
+    const t = measureToneChange(pair.lab.source, pair.lab.candidate);
+    const d = pair.detail();
+    const drifts: Record<keyof typeof TOLERANCE, number> = {
+      deltaL: Math.abs(t.deltaL),
+      contrast: Math.abs(Math.log(t.contrastRatio)),
+      chroma: Math.abs(Math.log(t.chromaRatio)),
+      warmth: Math.abs(t.warmth),
+      detail: Math.abs(Math.log(d.detailRatio)),
+      noise: Math.max(0, d.noiseIncrease),
+    };
+    if (allowance(ops, "polarity") !== Infinity) {
+      m.lightnessCorrelation = t.lumaCorrelation;
+      components.push({ name: "polarity", score: scoreOn(POLARITY, t.lumaCorrelation) });
+    }
+    for (const [name, drift] of Object.entries(drifts) as Array<[keyof typeof TOLERANCE, number]>) {
+      const grant = allowance(ops, name);
+      if (grant === Infinity) continue;
+      m[name] = drift;
+      components.push({ name, score: scoreOn(DRIFT, drift / (TOLERANCE[name] * grant)) });
+    }
+  }
+  const damageGrant = allowance(ops, "damage");
+  if (damageGrant !== Infinity || region) {
+    const full = region
+      ? rectMask(
+          pair.inner.width,
+          pair.inner.height,
+          regionToRect(region, pair.inner.width, pair.inner.height),
+          false,
+          Math.round(Math.min(pair.inner.width, pair.inner.height) * 0.03),
+        )
+      : null;
+    const dmg = measureLocalDamage(pair.alignedSource, pair.inner, full);
+    const excess = Math.max(0, dmg.maxTileResidual - 2 * dmg.medianTileResidual);
+    m.localChange = excess;
+    m.changedShare = dmg.damagedShare;
+    components.push({ name: "damage", score: scoreOn(DAMAGE, excess / (region ? 1 : damageGrant)) });
+  }
+  if (components.length === 0) {
+    return makeVerdict(principle, 1, "nothing measurable was left to keep", m, by);
+  }
+  const worst = components.reduce((w, c) => (c.score < w.score ? c : w));
+  const changed = components.filter((c) => c.score < 0.6).map((c) => LABEL[c.name] ?? c.name);
+  const summary =
+    changed.length === 0
+      ? `kept${region ? ` outside the ${region.label}` : ""}: no unrequested change beyond tolerance (weakest: ${LABEL[worst.name] ?? worst.name}, ${worst.score.toFixed(2)})`
+      : `unrequested change${region ? ` outside the ${region.label}` : ""} in ${changed.join(", ")}`;
+  return makeVerdict(principle, worst.score, summary, m, by);
+}
+
+export type { Attribute };
