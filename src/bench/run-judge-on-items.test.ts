@@ -1,0 +1,114 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PreparedCase } from "../contract/edit-case.js";
+import type { Judge } from "../contract/judge.js";
+import type { JudgeResult } from "../contract/result.js";
+import type { BenchItem } from "./bench-item.js";
+import { readItemsJson } from "./formats/items-json.js";
+import { JudgmentStore } from "./judgment-store.js";
+import { runJudgeOnItems } from "./run-judge-on-items.js";
+import { writeItemsJsonl } from "./test-helpers/bench-fixtures.js";
+
+/** A judge that scores candidates by mean brightness and counts its calls. */
+function brightnessJudge(version = "1"): Judge & { calls: string[] } {
+  const calls: string[] = [];
+  const mean = (rgb: Uint8Array) => rgb.reduce((a, b) => a + b, 0) / rgb.length / 255;
+  return {
+    id: "fake-brightness",
+    version,
+    calls,
+    async judge(edit: PreparedCase): Promise<JudgeResult> {
+      calls.push(edit.instruction);
+      const rewards = edit.candidates.map((c) =>
+        edit.instruction.includes("darker") ? 1 - mean(c.rgb) : mean(c.rgb),
+      );
+      return {
+        contractVersion: "1",
+        judge: { id: "fake-brightness", version },
+        instruction: edit.instruction,
+        principles: [],
+        candidates: rewards.map((reward, index) => ({
+          index,
+          name: `c${index}`,
+          reward,
+          dimensions: { instructionFollowing: reward, preservation: null, quality: null },
+          verdicts: [],
+        })),
+        ranking: [],
+        notes: [],
+      };
+    },
+  };
+}
+
+let dir: string;
+let items: BenchItem[];
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "editjudge-store-"));
+  items = (await readItemsJson([await writeItemsJsonl(dir, 5)])).items;
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("judgment store: an interrupted run resumes", () => {
+  it("stops on abort, then judges only the remaining items", async () => {
+    const store = new JudgmentStore(join(dir, "store", "judgments.sqlite"));
+    const controller = new AbortController();
+    const first = brightnessJudge();
+    await expect(
+      runJudgeOnItems(items, {
+        judge: first,
+        store,
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (done === 2) controller.abort(new Error("interrupted"));
+        },
+      }),
+    ).rejects.toThrow("interrupted");
+    expect(first.calls).toHaveLength(2);
+    expect(store.count()).toBe(2);
+
+    const second = brightnessJudge();
+    const progress: number[] = [];
+    const out = await runJudgeOnItems(items, {
+      judge: second,
+      store,
+      onProgress: (_d, _t, cached) => progress.push(cached),
+    });
+    expect(second.calls).toHaveLength(3);
+    expect(progress.at(-1)).toBe(2);
+    expect(out.size).toBe(5);
+    const p0 = out.get("p0");
+    expect(p0?.kind === "scores" && (p0.scores[0] ?? 0) > (p0.scores[1] ?? 1)).toBe(true);
+
+    // A new judge version or different settings is judged again.
+    const third = brightnessJudge("2");
+    await runJudgeOnItems(items, { judge: third, store });
+    expect(third.calls).toHaveLength(5);
+    const fourth = brightnessJudge("2");
+    await runJudgeOnItems(items, { judge: fourth, store, settings: { passes: 3 } });
+    expect(fourth.calls).toHaveLength(5);
+    store.close();
+  });
+
+  it("turns an unreadable item into an abstention with an error, and does not store it", async () => {
+    const store = new JudgmentStore(":memory:");
+    const broken: BenchItem = {
+      ...(items[0] as BenchItem),
+      id: "broken",
+      candidates: [
+        { kind: "path", path: join(dir, "missing.png") },
+        { kind: "path", path: join(dir, "dark.png") },
+      ],
+    };
+    const out = await runJudgeOnItems([broken], { judge: brightnessJudge(), store });
+    const p = out.get("broken");
+    expect(p?.kind === "scores" && p.scores).toEqual([null, null]);
+    expect(p?.kind === "scores" && p.error).toMatch(/missing\.png/);
+    expect(store.count()).toBe(0);
+    store.close();
+  });
+});
