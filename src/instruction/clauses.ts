@@ -20,6 +20,8 @@ export interface Clause {
   mood: Mood;
   /** Has a verb or copula of its own; clauses without one ("and more vivid") continue the previous one. */
   hasVerb: boolean;
+  /** Uses a request word ("make", "could", "want", "should", …). */
+  explicitRequest: boolean;
 }
 
 const SEPARATOR_WORDS = new Set([
@@ -115,6 +117,7 @@ export function splitClauses(words: readonly Word[], quotes: readonly string[]):
       text: joinWords(group, quotes),
       mood: ownVerb || !previous ? moodOf(group) : previous.mood,
       hasVerb: ownVerb,
+      explicitRequest: group.some((w) => REQUEST_MARKERS.has(w.lemma)),
     });
   }
   return clauses;

@@ -52,8 +52,8 @@ function shade(rgb: RgbColor, amount: number): RgbColor {
 }
 
 function hexColour(value: string): RgbColor | null {
-  const m = /^#?([0-9a-f]{6}|[0-9a-f]{3})$/.exec(value);
-  if (!m?.[1] || (!value.startsWith("#") && !/\d/.test(value))) return null;
+  const m = /^(?:#|hex)([0-9a-f]{6}|[0-9a-f]{3})$/.exec(value);
+  if (!m?.[1]) return null;
   const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join("") : m[1];
   return [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as unknown as RgbColor;
 }
@@ -62,7 +62,7 @@ function hexColour(value: string): RgbColor | null {
 export function colourAt(values: readonly string[], i: number): ColourMatch | null {
   const v = values[i] ?? "";
   const hex = hexColour(v);
-  if (hex) return { name: v.startsWith("#") ? v : `#${v}`, rgb: hex, start: i, end: i + 1 };
+  if (hex) return { name: `#${v.replace(/^(#|hex)/, "")}`, rgb: hex, start: i, end: i + 1 };
   const base = COLOUR_NAMES[v];
   const modifier = SHADE_MODIFIERS[v];
   const next = values[i + 1] ?? "";

@@ -7,7 +7,7 @@ export type DirectionWord = "up" | "down" | "remove" | "repair" | "neutral";
 const TABLE: ReadonlyArray<readonly [DirectionWord, string]> = [
   [
     "up",
-    "more increase boost raise add higher high up enhance improve bump crank pump amplify intensify strengthen stronger strong heighten maximize maximise extra lot lots plenty heavy heavier great greater lift push apply need lack miss want use much big bigger deepen",
+    "more increase boost raise add higher high up enhance improve bump crank pump amplify intensify strengthen stronger strong heighten maximize maximise extra lot lots plenty heavy heavier great greater lift push apply need lack miss want use much big bigger deepen give",
   ],
   [
     "down",

@@ -12,6 +12,7 @@ export interface NormalizedInstruction {
 const QUOTE = /"([^"]*)"|“([^”]*)”|‘([^’]*)’|(?<=^|[\s(:])'([^']+)'(?=$|[\s.,!?;:)])/g;
 
 const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/#([0-9a-f]{6}|[0-9a-f]{3})\b/g, " hex$1 "],
   [/[‐‑‒–—]/g, "-"],
   [/[’`]/g, "'"],
   [/\b(pls|plz|pleas|pleeease|pleeze)\b/g, "please"],

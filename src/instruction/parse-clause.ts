@@ -60,6 +60,14 @@ export function parseClause(clause: Clause, inherited: DirectionWord | null): Cl
     const colour = colourAt(values, i);
     if (colour && colour.end - colour.start > 1) for (let k = colour.start; k < colour.end; k++) skip.add(k);
   }
+  if (border) {
+    for (const [i, w] of words.entries())
+      if (
+        ["color", "colour", "colored", "coloured"].includes(w.lemma) ||
+        ["colored", "coloured"].includes(w.value)
+      )
+        skip.add(i);
+  }
   const styles = scanStyles(clause);
   for (const s of styles) {
     skip.add(s.index);

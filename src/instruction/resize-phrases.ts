@@ -88,11 +88,11 @@ function measure(
       width = n;
       height = numberAfter(values, i + 2);
       i += 2;
-    } else if (["tall", "high", "height", "vertically"].includes(next === "px" ? after : next)) height = n;
-    else if (next === "px" || ["wide", "width", "across"].includes(next)) width = n;
-    else if (values[i - 1] === "of" && values[i - 2] === "width") width = n;
+    } else if (values[i - 1] === "of" && values[i - 2] === "factor") factor = n;
     else if (values[i - 1] === "of" && values[i - 2] === "height") height = n;
-    else if (values[i - 1] === "of" && values[i - 2] === "factor") factor = n;
+    else if (values[i - 1] === "of" && values[i - 2] === "width") width = n;
+    else if (["tall", "high", "height", "vertically"].includes(next === "px" ? after : next)) height = n;
+    else if (next === "px" || ["wide", "width", "across"].includes(next)) width = n;
   }
   return { factor, width, height, byPercent };
 }
@@ -138,7 +138,11 @@ export function findResize(clause: Clause, hasOtherOp: boolean): ResizeOp | null
   if (!triggered && !(hasMeasure && !hasOtherOp)) return null;
   if (words.some((w) => w.negated && (NEUTRAL_VERBS.has(w.lemma) || SIZE_NOUNS.has(w.value)))) return null;
   let factor = m.factor;
-  if (m.byPercent !== null) factor = direction === "up" ? 1 + m.byPercent / 100 : 1 - m.byPercent / 100;
+  if (m.byPercent !== null) {
+    // "enlarge by 200%" means to 200%; "reduce by 25%" means to 75%.
+    if (m.byPercent >= 100) factor = m.byPercent / 100;
+    else factor = direction === "up" ? 1 + m.byPercent / 100 : 1 - m.byPercent / 100;
+  }
   if (factor !== null && direction === "down" && factor > 1) factor = 1 / factor;
   direction ??= factor !== null && factor > 1 ? "up" : "down";
   return { op: "resize", direction, factor, width: m.width, height: m.height };

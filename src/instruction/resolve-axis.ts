@@ -17,6 +17,23 @@ export interface AxisScan {
   lastDirection: DirectionWord | null;
 }
 
+/** Degree words that make a bare adjective a description: "kinda dark", "a bit soft", "quite flat". */
+const DEGREE = new Set([
+  "kinda",
+  "kind",
+  "sort",
+  "bit",
+  "rather",
+  "quite",
+  "pretty",
+  "so",
+  "very",
+  "really",
+  "somewhat",
+  "super",
+  "fairly",
+  "abit",
+]);
 const TOO = new Set(["too", "overly", "excessively", "over"]);
 const COLOUR_NOUNS = new Set(["color", "colour", "colors", "colours", "hue", "hues", "tones"]);
 const CONTRAST_NOUNS = new Set([
@@ -60,7 +77,8 @@ export function resolveState(clause: Clause, i: number, p: Polarity, fixed = fal
   if (enough && neg) return value;
   const comparative = less || more || /er$/.test(w.value);
   if (comparative) return neg ? null : value;
-  if (clause.mood === "complaint") return neg ? value : flip(value);
+  const described = !clause.explicitRequest && within(words, i - 2, i, (x) => DEGREE.has(x.value));
+  if (clause.mood === "complaint" || described) return neg ? value : flip(value);
   return neg ? null : value;
 }
 
@@ -115,6 +133,11 @@ function resolveNoun(
   return { polarity: neg ? null : p, dir };
 }
 
+function isNounHit(words: readonly ClauseWord[], hit: AxisHit): boolean {
+  const w = words[hit.index];
+  return w !== undefined && axisEntry(w.value, w.lemma, w.pos)?.kind === "noun";
+}
+
 /** Finds every axis change in a clause, skipping words other phrase rules consumed. */
 export function scanAxes(
   clause: Clause,
@@ -122,7 +145,7 @@ export function scanAxes(
   inherited: DirectionWord | null,
 ): AxisScan {
   const words = clause.words;
-  const hasColour = words.some((w) => COLOUR_NOUNS.has(w.value) || COLOUR_NOUNS.has(w.lemma));
+  const hasColour = words.some((w) => !w.negated && (COLOUR_NOUNS.has(w.value) || COLOUR_NOUNS.has(w.lemma)));
   const hits: AxisHit[] = [];
   const undirected: Axis[] = [];
   let lastDirection: DirectionWord | null = null;
@@ -132,7 +155,7 @@ export function scanAxes(
     if (skip.has(i)) continue;
     const base = axisEntry(w.value, w.lemma, w.pos);
     if (!base) continue;
-    const hasContrast = words.some((x, k) => k !== i && CONTRAST_NOUNS.has(x.lemma));
+    const hasContrast = words.some((x, k) => k !== i && !x.negated && CONTRAST_NOUNS.has(x.lemma));
     const alt = (hasColour && base.withColour) || (hasContrast && base.withContrast) || null;
     const entry: AxisEntry = alt ? { ...base, ...alt } : base;
     let polarity: Polarity | null;
@@ -147,5 +170,8 @@ export function scanAxes(
     }
     if (polarity !== null) hits.push({ axis: entry.axis, direction: polarity, index: i });
   }
-  return { hits, undirected, lastDirection };
+  // A property noun that a state word already describes ("make the colours more muted") adds nothing.
+  const described = new Set(hits.filter((h) => words[h.index] && !isNounHit(words, h)).map((h) => h.axis));
+  const kept = hits.filter((h) => !isNounHit(words, h) || !described.has(h.axis));
+  return { hits: kept, undirected: undirected.filter((a) => !described.has(a)), lastDirection };
 }

@@ -7,6 +7,8 @@
  * - noun: names the property ("contrast", "grain"); the direction comes from nearby words ("more", "reduce").
  *   A `defect` noun (grain, blur, haze) has a natural direction when none is given ("add grain", "grain please").
  */
+import { wordStems } from "./word-stems.js";
+
 export type Axis =
   | "brightness"
   | "contrast"
@@ -21,7 +23,7 @@ export interface AxisEntry {
   axis: Axis;
   polarity: Polarity;
   kind: "verb" | "state" | "noun";
-  /** Nouns only: a defect has a natural direction; a property needs a direction word. */
+  /** Nouns only: a defect (or an effect like "pop") has a natural direction; a property needs a direction word. */
   defect?: boolean;
   /** Over-/under- words: already say which way to go, whatever the mood ("overexposed" → darker). */
   fixed?: boolean;
@@ -42,7 +44,7 @@ const ROWS: readonly Row[] = [
   ["darken dim", "brightness", -1, "verb"],
   ["bright", "brightness", 1, "state", SAT_UP],
   ["luminous light lighter", "brightness", 1, "state"],
-  ["dark gloomy murky dimmer", "brightness", -1, "state"],
+  ["dark gloomy murky dim", "brightness", -1, "state"],
   ["overexposed", "brightness", -1, "state", { fixed: true }],
   ["underexposed", "brightness", 1, "state", { fixed: true }],
   ["brightness exposure lighting luminosity light", "brightness", 1, "noun"],
@@ -51,7 +53,8 @@ const ROWS: readonly Row[] = [
   ["underexposure", "brightness", -1, "noun", { defect: true }],
   ["contrasty punchy harsh", "contrast", 1, "state"],
   ["flat dull muddy hazy foggy lifeless", "contrast", -1, "state", SAT_DOWN],
-  ["contrast punch pop", "contrast", 1, "noun", SAT_UP],
+  ["contrast", "contrast", 1, "noun"],
+  ["punch pop", "contrast", 1, "noun", { ...SAT_UP, defect: true }],
   ["pop punch", "contrast", 1, "verb", SAT_UP],
   ["haze", "contrast", -1, "noun", { defect: true }],
   ["saturate", "saturation", 1, "verb"],
@@ -98,10 +101,13 @@ export function axisEntry(value: string, lemma: string, pos: string): AxisEntry 
     : pos === "VERB"
       ? ["verb", "state", "noun"]
       : ["state", "verb", "noun"];
+  const stems = wordStems(value, lemma);
   for (const kind of order) {
     if (kind === "state" && pos === "VERB" && VERB_ONLY.has(value)) continue;
-    const entry = BY_KIND.get(`${kind}:${value}`) ?? BY_KIND.get(`${kind}:${lemma}`);
-    if (entry) return entry;
+    for (const stem of stems) {
+      const entry = BY_KIND.get(`${kind}:${stem}`);
+      if (entry) return entry;
+    }
   }
   return null;
 }

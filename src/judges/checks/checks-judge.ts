@@ -3,7 +3,7 @@ import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
 import type { Principle } from "../../contract/principle.js";
 import type { CandidateResult, JudgeResult } from "../../contract/result.js";
 import type { Verdict } from "../../contract/verdict.js";
-import { parseInstruction } from "../../instruction/parse-instruction.js";
+import { createInstructionParser } from "../../instruction/instruction-parser.js";
 import { aggregateVerdicts, rankCandidates } from "../../scoring/aggregate.js";
 import type { ContentStage } from "./content-stage.js";
 import { PairAnalysis, SourceAnalysis } from "./pair-analysis.js";
@@ -21,13 +21,15 @@ export class ChecksJudge implements Judge {
   readonly id = "checks";
   readonly version = CHECKS_JUDGE_VERSION;
   readonly #content: ContentStage | undefined;
+  /** One parser per judge: loads the language model once. */
+  readonly #parser = createInstructionParser();
 
   constructor(options: ChecksJudgeOptions = {}) {
     this.#content = options.contentStage;
   }
 
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
-    let principles: Principle[] = parseInstruction(edit.instruction);
+    let principles: Principle[] = this.#parser.parse(edit.instruction);
     if (this.#content) principles = await this.#content.principlesFor(edit, principles, options.signal);
     const ops = principles.flatMap((p) => (p.kind === "follow" && p.op ? [p.op.op] : []));
     const source = new SourceAnalysis(edit.source);
