@@ -1,4 +1,9 @@
 // Public API of the EditJudge library.
+export type { BenchDataset, BenchItem, HumanLabel, JudgePrediction } from "./bench/bench-item.js";
+export { evaluateJudge } from "./bench/evaluate-judge.js";
+export { BENCH_FORMATS, readDataset } from "./bench/formats/read-dataset.js";
+export type { JudgeReport } from "./bench/judge-report.js";
+export { type BenchOptions, benchJson, runBench } from "./bench/run-bench.js";
 export type * from "./contract/check.js";
 export type * from "./contract/edit-case.js";
 export type * from "./contract/edit-op.js";
@@ -20,4 +25,13 @@ export { parseInstruction } from "./instruction/parse-instruction.js";
 export type { JudgeEntry, JudgeFactoryOptions } from "./judges/judge-entry.js";
 export { findJudge, JUDGE_REGISTRY } from "./judges/registry.js";
 export { runJudge } from "./judges/run-judge.js";
+export { kendallTauB, pearson, spearman } from "./metrics/correlation.js";
+export { fisherZAverage } from "./metrics/fisher-z.js";
+export { groupAccuracy } from "./metrics/group-accuracy.js";
+export {
+  pairwiseHumanTiesExcluded,
+  pairwiseStrict,
+  pairwiseTiesExcluded,
+} from "./metrics/pairwise-accuracy.js";
+export { accuracyWithTunedTies } from "./metrics/tie-threshold-accuracy.js";
 export { aggregateVerdicts, rankCandidates } from "./scoring/aggregate.js";
