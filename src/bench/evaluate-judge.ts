@@ -81,9 +81,12 @@ export function evaluateJudge(
     metrics["pairwise-ties-excluded"] = pairwiseTiesExcluded(pairs);
     metrics["pairwise-human-ties-excluded"] = pairwiseHumanTiesExcluded(pairs);
     metrics["accuracy-with-ties-tuned-threshold"] = accuracyWithTunedTies(pairs);
+    // K from the pairs a whole group implies (K(K−1)/2), so per-comparison rows count as their group.
+    const pairsPerGroup = new Map<string, number>();
+    for (const o of outcomes) pairsPerGroup.set(o.group, (pairsPerGroup.get(o.group) ?? 0) + o.pairs.length);
     const byK = new Map<string, ItemOutcome[]>();
     for (const o of outcomes.filter((x) => x.pairs.length > 0)) {
-      const key = `K=${o.size}`;
+      const key = `K=${Math.round((1 + Math.sqrt(1 + 8 * (pairsPerGroup.get(o.group) ?? 1))) / 2)}`;
       byK.set(key, [...(byK.get(key) ?? []), o]);
     }
     metrics["group-accuracy"] = Object.fromEntries(
