@@ -95,7 +95,7 @@ describe("HTML report", () => {
       expect(await page.locator("tr.disagreement").count()).toBeGreaterThanOrEqual(2);
       const images = await page
         .locator("tr.disagreement img")
-        .evaluateAll((els) => els.map((e) => (e as HTMLImageElement).naturalWidth));
+        .evaluateAll((els) => els.map((e) => (e as unknown as { naturalWidth: number }).naturalWidth));
       expect(images.length).toBeGreaterThanOrEqual(5);
       expect(images.every((w) => w > 0)).toBe(true);
       const box = await page.locator("svg.bar-chart").first().boundingBox();
