@@ -12,6 +12,20 @@ function key(op: EditOp, region: Region | null): string {
   return JSON.stringify([op, region]);
 }
 
+/** "It's too big, downscale it by a factor of 2": one resize, the one with numbers. */
+function dropVagueResizes(changes: RequestedChange[]): void {
+  const resizes = changes.filter((c) => c.op.op === "resize");
+  const specific = resizes.some(
+    (c) => c.op.op === "resize" && (c.op.factor !== null || c.op.width !== null || c.op.height !== null),
+  );
+  if (!specific) return;
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const op = changes[i]?.op;
+    if (op?.op === "resize" && op.factor === null && op.width === null && op.height === null)
+      changes.splice(i, 1);
+  }
+}
+
 function unknown(reason: string): EditOp {
   return { op: "unknown", reason };
 }
@@ -29,9 +43,15 @@ export function analyseInstruction(tokenize: Tokenize, instruction: string): Req
   }
   const regions = assignRegions(clauses, parses);
   const regionTargets = regionOnlyTargets(parses);
-  const content = matchContentEdits(instruction);
-  const covered = clauses.map((c) => matchContentEdits(c.text).length > 0);
+  // Content edits are read per clause, and only from clauses without a pixel edit ("add a bit of noise" is noise,
+  // not an object). When clause splitting hides one (no clause matches), the whole instruction is read instead.
+  const perClause = clauses.map((c, i) =>
+    (parses[i]?.local.length ?? 0) + (parses[i]?.global.length ?? 0) > 0 ? [] : matchContentEdits(c.text),
+  );
+  const covered = perClause.map((ops) => ops.length > 0);
   const anyCovered = covered.some(Boolean);
+  const hasPixelEdit = parses.some((p) => p.local.length + p.global.length > 0);
+  const content = anyCovered ? perClause.flat() : hasPixelEdit ? [] : matchContentEdits(instruction);
 
   const changes: RequestedChange[] = [];
   const seen = new Set<string>();
@@ -71,6 +91,7 @@ export function analyseInstruction(tokenize: Tokenize, instruction: string): Req
     }
   }
   for (const op of content) add(op, null, instruction);
+  dropVagueResizes(changes);
   if (changes.length > 0) {
     const asked = unknowns.filter((u) => u.op.op === "unknown" && !u.op.reason.startsWith('"'));
     return [

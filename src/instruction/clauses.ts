@@ -33,7 +33,6 @@ const SEPARATOR_WORDS = new Set([
   "while",
   "afterwards",
   "additionally",
-  "so",
   "because",
 ]);
 const SEPARATOR_PUNCT = new Set([",", ";", ".", "!", "?", ":", "(", ")"]);

@@ -35,7 +35,7 @@ function shapeOf(fraction: number): CropShape | null {
   return SHAPES.find(([f]) => Math.abs(f - fraction) < 1e-6)?.[1] ?? null;
 }
 
-function isCropClause(clause: Clause, region: RegionMatch | null): boolean {
+function isCropClause(clause: Clause, region: RegionMatch | null, hasOtherOp: boolean): boolean {
   const words = clause.words;
   return words.some((w, i) => {
     if (w.negated) return false;
@@ -49,6 +49,9 @@ function isCropClause(clause: Clause, region: RegionMatch | null): boolean {
       (w.lemma === "keep" && words[i + 1]?.value === "only") ||
       (w.value === "only" && words[i + 1]?.lemma === "keep");
     if (keepOnly && region) return true;
+    // "just give me the left half", "show me only the centre"
+    if (["give", "show"].includes(w.lemma) && words[i + 1]?.value === "me" && region && !hasOtherOp)
+      return true;
     return w.lemma === "remove" && region?.kind === "band" && !region.complement;
   });
 }
@@ -61,7 +64,7 @@ export function findCrop(clause: Clause, hasOtherOp: boolean): GeometryHit | nul
     values.includes("square") &&
     !hasOtherOp &&
     clause.words.some((w) => ["make", "turn", "square"].includes(w.lemma));
-  if (!isCropClause(clause, region) && !squareOnly) return null;
+  if (!isCropClause(clause, region, hasOtherOp) && !squareOnly) return null;
   const removing =
     values.some((v) => REMOVE_WORDS.has(v)) || (values.includes("trim") && !values.includes("to"));
   const op = (shape: CropShape, anchor: CropAnchor): GeometryHit => ({ op: { op: "crop", shape, anchor } });
@@ -70,6 +73,8 @@ export function findCrop(clause: Clause, hasOtherOp: boolean): GeometryHit | nul
     return op("square", anchor);
   }
   if (!region) {
+    // "… and crop away the rest" refers back to a crop already named.
+    if (values.includes("rest") || values.includes("else")) return null;
     const fraction = values.map((v) => FRACTION_WORDS[v]).find((f) => f !== undefined);
     const shape = fraction === undefined ? "center" : (shapeOf(fraction) ?? "center");
     return op(shape, "center");

@@ -22,13 +22,14 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bgray[\s-]?scale[d]?\b/g, "grayscale"],
   [/\bmonochrom(?:e|atic)\b|\bmono\b|\bnoir\b|\bcolou?rless\b|\bde-?colou?ri[sz]e\b/g, "grayscale"],
   [
-    /\b(?:remove|drain|strip|take out|get rid of|suck out|kill|lose|eliminate)( all)?( of)?( the)? colou?rs?\b/g,
+    /\b(?:remove|drain|strip|take out|take|get rid of|suck out|suck|pull|kill|lose|eliminate)( all| out)?( of)?( the)? colou?rs?(?: out)?\b/g,
     "grayscale",
   ],
   [
     /\b(?:fully|completely|totally|entirely) desaturat\w*|\bdesaturat\w* (?:it |the \w+ )?(?:fully|completely|totally|entirely)\b/g,
     "grayscale",
   ],
+  [/\bwithout (?:any |all )?(?:the )?colou?rs?\b/g, "in grayscale"],
   [/\bsepia[\s-]?ton(?:e|ed|ing)\b|\bvintage brown\b/g, "sepia"],
   [/\b(?:reverse|swap) (?:the |all )?colou?rs\b|\binvert(?:ed)? (?:the |all )?colou?rs\b/g, "invert"],
   [/\bphoto(?:graphic)? negative\b/g, "negative"],
@@ -62,6 +63,12 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bblow (?:it |this |the \w+ )?up\b/g, "enlarge"],
   [/\bzoom(?:ed)?[\s-]in\b/g, "zoomin"],
   [/\bmirror[\s-]image\b/g, "mirror"],
+  [/\b(left|right|top|bottom)(?:most|[\s-]aligned)\b/g, "$1"],
+  [
+    /\breverse\b(?=.*\b(?:horizontally|vertically|horizontal|vertical|left|right|upsidedown|top|bottom)\b)/g,
+    "flip",
+  ],
+  [/\b(?:big|bigger|large|larger|huge|chunky|visible|blocky) pixels\b/g, "pixelated"],
   [/\bx[\s-]axis\b|\bhorizontal axis\b/g, "xaxis"],
   [/\by[\s-]axis\b|\bvertical axis\b/g, "yaxis"],
   [/\b(?:top|upper)[\s-]?left\b|\bleft[\s-]top\b/g, "topleft"],

@@ -33,6 +33,17 @@ const IMAGE_NOUNS = new Set(
     "appearance quality contrast light lighting grain noise detail details focus saturation brightness exposure"
   ).split(" "),
 );
+const STYLE_WORDS = new Set([
+  "grayscale",
+  "sepia",
+  "negative",
+  "invert",
+  "vintage",
+  "antique",
+  "square",
+  "pixelated",
+  "noir",
+]);
 const SKIP_TAGS = new Set(["ADJ", "ADV", "NUM"]);
 
 export interface ObjectScope {
@@ -48,6 +59,7 @@ function isImageWord(value: string, lemma: string, pos: string): boolean {
     COLOUR_NAMES[value] !== undefined ||
     directionWord(value, lemma) !== null ||
     axisEntry(value, lemma, pos) !== null ||
+    STYLE_WORDS.has(value) ||
     /^quoted\d+$/.test(value)
   );
 }

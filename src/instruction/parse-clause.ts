@@ -13,6 +13,7 @@ import { scanAxes } from "./resolve-axis.js";
 import { findFlip, findRotation, type GeometryHit } from "./rotation-phrases.js";
 import { scanStyles } from "./style-phrases.js";
 import { scanTints } from "./tint-phrases.js";
+import { axisEntry } from "./tone-lexicon.js";
 import { unsupportedReason } from "./unknown-phrases.js";
 
 /** What one clause asks for. Region-capable ops (tone, colour, blur, …) take the clause's region. */
@@ -48,8 +49,10 @@ export function parseClause(clause: Clause, inherited: DirectionWord | null): Cl
   const flip = findFlip(clause);
   const rotation = flip ? null : findRotation(clause);
   const border = findBorder(clause);
-  const resize = findResize(clause, Boolean(flip || rotation || border));
-  const crop = findCrop(clause, Boolean(flip || rotation || border || resize));
+  const namesPixelEdit =
+    scanStyles(clause).length > 0 || words.some((w) => axisEntry(w.value, w.lemma, w.pos) !== null);
+  const resize = findResize(clause, Boolean(flip || rotation || border) || namesPixelEdit);
+  const crop = findCrop(clause, Boolean(flip || rotation || border || resize) || namesPixelEdit);
   const geometric = [flip, rotation, border, crop].some((hit) => geometry(hit, global, reasons));
   if (resize) global.push(resize);
 

@@ -18,7 +18,7 @@ const ROWS: readonly PhrasingRow[] = [
   ["add noise to the lower half", ["noise@bottom half"]],
   ["warm up the bottom half of the photo", ["temperature:warmer@bottom half"]],
   ["the left half is too dark", ["brightness:up@left half"]],
-  ["the right side looks washed out", ["saturation:up@right half"]],
+  ["the right side looks washed out", ["contrast:up@right half"]],
   ["the centre is blurry", ["sharpen@centre"]],
   ["Only darken the bottom half of the image", ["brightness:down@bottom half"]],
   ["brighten everything except the top half", ["brightness:up@bottom half"]],

@@ -57,12 +57,40 @@ const FILLER = new Set([
   "slightly",
 ]);
 
+/** Generic edit verbs and scope words: "change only that area", "fix just that part", "but nothing else". */
+const SCOPE_WORDS = new Set([
+  "change",
+  "fix",
+  "edit",
+  "adjust",
+  "modify",
+  "touch",
+  "alter",
+  "area",
+  "part",
+  "region",
+  "portion",
+  "section",
+  "rest",
+  "else",
+  "everything",
+  "nothing",
+  "untouched",
+  "unchanged",
+  "alone",
+  "same",
+  "image",
+  "photo",
+  "picture",
+]);
+
 /** A clause with no recognised op still asks for something when it has a verb or noun of its own. */
 export function clauseAsks(clause: Clause): boolean {
   return clause.words.some(
     (w) =>
       !w.negated &&
       !FILLER.has(w.lemma) &&
+      !SCOPE_WORDS.has(w.lemma) &&
       ["VERB", "NOUN", "PROPN", "ADJ"].includes(w.pos) &&
       !/^quoted\d+$/.test(w.value),
   );

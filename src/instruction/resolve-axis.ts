@@ -82,6 +82,12 @@ export function resolveState(clause: Clause, i: number, p: Polarity, fixed = fal
   return neg ? null : value;
 }
 
+/** "more" in "more muted" belongs to the adjective, not to a nearby noun. */
+function modifiesState(words: readonly ClauseWord[], j: number): boolean {
+  const next = words[j + 1];
+  return next !== undefined && axisEntry(next.value, next.lemma, next.pos)?.kind === "state";
+}
+
 function nearestDirection(
   words: readonly ClauseWord[],
   i: number,
@@ -90,7 +96,8 @@ function nearestDirection(
     for (const j of [i - d, i + d]) {
       const w = words[j];
       const dir = w ? directionWord(w.value, w.lemma) : null;
-      if (dir) return { index: j, dir };
+      const quantity = w !== undefined && w.value === "little" && words[j - 1]?.value === "a";
+      if (dir && !quantity && !modifiesState(words, j)) return { index: j, dir };
     }
   }
   return null;
@@ -163,15 +170,26 @@ export function scanAxes(
       const r = resolveNoun(clause, i, entry, inherited);
       polarity = r.polarity;
       if (r.polarity === null && !w.negated) undirected.push(entry.axis);
-    } else if (entry.kind === "verb" && !/ed$/.test(w.value)) {
+    } else if (
+      entry.kind === "verb" &&
+      !/ed$/.test(w.value) &&
+      !within(words, i - 3, i, (x) => TOO.has(x.value))
+    ) {
       polarity = w.negated ? null : entry.polarity;
     } else {
       polarity = resolveState(clause, i, entry.polarity, entry.fixed);
     }
     if (polarity !== null) hits.push({ axis: entry.axis, direction: polarity, index: i });
   }
-  // A property noun that a state word already describes ("make the colours more muted") adds nothing.
+  // A property noun that a state word already describes ("make the colours more muted") adds nothing, and
+  // "the colours" are only the object when another change is named ("warm up the colours").
   const described = new Set(hits.filter((h) => words[h.index] && !isNounHit(words, h)).map((h) => h.axis));
-  const kept = hits.filter((h) => !isNounHit(words, h) || !described.has(h.axis));
+  const colourObject = (h: AxisHit) =>
+    COLOUR_NOUNS.has(words[h.index]?.lemma ?? "") || COLOUR_NOUNS.has(words[h.index]?.value ?? "");
+  const kept = hits.filter(
+    (h) =>
+      !isNounHit(words, h) ||
+      (!described.has(h.axis) && !(colourObject(h) && hits.some((o) => !isNounHit(words, o)))),
+  );
   return { hits: kept, undirected: undirected.filter((a) => !described.has(a)), lastDirection };
 }

@@ -35,6 +35,8 @@ export function scanTints(clause: Clause, skip: ReadonlySet<number>): TintScan {
       const r = resolveState(clause, i, removing ? (p === 1 ? -1 : 1) : p);
       if (r !== null)
         ops.push({ op: { op: "temperature", direction: r === 1 ? "warmer" : "cooler" }, index: i });
+    } else if (clause.mood === "complaint" && (GRAY.test(v) || BROWN.test(v))) {
+      // "everything looks so flat and grey" describes the image; it does not ask for black and white.
     } else if (!w.negated && GRAY.test(v)) {
       ops.push({ op: { op: "grayscale" }, index: i });
     } else if (!w.negated && BROWN.test(v)) {
