@@ -1,9 +1,10 @@
 import type { BackendCapabilities, ChatBackend, ChatRequest, ChatResponse } from "../contract/backend.js";
 import { BackendCallError } from "../errors/backend-call-error.js";
-import { chatCompletionSchema, fromWire, toWireBody } from "./openai-wire.js";
+import { toWireBody } from "./openai-wire.js";
 import { probeCapabilities } from "./probe-capabilities.js";
+import { type ReplyOutcome, readReply } from "./read-reply.js";
 import { ReplicaPool } from "./replica-pool.js";
-import { DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy, retryDelayMs } from "./retry-policy.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from "./retry-policy.js";
 import { Semaphore } from "./semaphore.js";
 
 export interface OpenAiChatClientOptions {
@@ -85,112 +86,57 @@ export class OpenAiChatClient implements ChatBackend {
       signal?.throwIfAborted();
       const url = this.#pool.acquire();
       this.stats.tries++;
-      try {
-        const response = await this.#once(url, body, signal);
+      const outcome = await this.#once(url, body, signal).catch((error: unknown) => {
+        this.#pool.release(url, "neutral");
+        throw error;
+      });
+      if (outcome.ok) {
         this.#pool.release(url, "ok");
-        return response;
-      } catch (error) {
-        const failure = error instanceof BackendCallError ? error : null;
-        const unhealthy = failure !== null && (failure.status === null || failure.status >= 500);
-        this.#pool.release(url, unhealthy ? "unhealthy" : "neutral");
-        if (!failure?.isRetryable || attempt >= this.#retry.maxRetries) {
-          this.stats.failures++;
-          if (failure && attempt > 0) {
-            throw new BackendCallError(`${failure.message} (gave up after ${attempt + 1} tries)`, {
-              status: failure.status,
-              isRetryable: failure.isRetryable,
-              url: failure.url,
-              cause: failure,
-            });
-          }
-          throw error;
-        }
-        this.stats.retries++;
-        const delay = retryDelayMs(this.#retry, attempt, retryHeaders(failure), this.#random, this.#now());
-        await this.#sleep(delay, signal);
+        return outcome.response;
       }
+      const { error } = outcome;
+      this.#pool.release(url, error.status === null || error.status >= 500 ? "unhealthy" : "neutral");
+      if (!error.isRetryable || attempt >= this.#retry.maxRetries) {
+        this.stats.failures++;
+        if (attempt === 0) throw error;
+        throw new BackendCallError(`${error.message} (gave up after ${attempt + 1} tries)`, {
+          status: error.status,
+          isRetryable: error.isRetryable,
+          url: error.url,
+          cause: error,
+        });
+      }
+      this.stats.retries++;
+      await this.#sleep(
+        retryDelayMs(this.#retry, attempt, outcome.retryHeaders, this.#random, this.#now()),
+        signal,
+      );
     }
   }
 
-  async #once(baseUrl: string, body: string, signal?: AbortSignal): Promise<ChatResponse> {
+  /** One try. Resolves with the outcome; rejects only when the caller aborted. */
+  async #once(baseUrl: string, body: string, signal?: AbortSignal): Promise<ReplyOutcome> {
     const url = `${baseUrl}/chat/completions`;
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.#timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (this.#apiKey) headers.authorization = `Bearer ${this.#apiKey}`;
     try {
-      const headers: Record<string, string> = { "content-type": "application/json" };
-      if (this.#apiKey) headers.authorization = `Bearer ${this.#apiKey}`;
-      let res: Response;
-      let text: string;
-      try {
-        res = await this.#fetch(url, { method: "POST", headers, body, signal: combined });
-        text = await res.text();
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        const timedOut = timeout.signal.aborted;
-        throw new BackendCallError(
-          timedOut
-            ? `${url}: no reply within ${this.#timeoutMs} ms; raise --timeout-ms or check the server`
-            : `${url}: cannot connect (${causeText(error)}); check --base-url and that the server is running`,
-          { status: null, isRetryable: true, url, cause: error },
-        );
-      }
-      if (!res.ok) throw httpError(url, res, text);
-      return parseReply(url, text, this.model, baseUrl);
+      const res = await this.#fetch(url, { method: "POST", headers, body, signal: combined });
+      const text = await res.text();
+      return readReply(url, res, text, this.model, baseUrl);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      const message = timeout.signal.aborted
+        ? `${url}: no reply within ${this.#timeoutMs} ms; raise --timeout-ms or check the server`
+        : `${url}: cannot connect (${causeText(error)}); check --base-url and that the server is running`;
+      const failure = new BackendCallError(message, { status: null, isRetryable: true, url, cause: error });
+      return { ok: false, error: failure, retryHeaders: null };
     } finally {
       clearTimeout(timer);
     }
   }
-}
-
-function parseReply(url: string, text: string, model: string, servedBy: string): ChatResponse {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new BackendCallError(
-      `${url}: reply is not JSON (${text.slice(0, 80)}…); is --base-url an OpenAI-compatible /v1 endpoint?`,
-      { status: 200, isRetryable: false, url },
-    );
-  }
-  const parsed = chatCompletionSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new BackendCallError(
-      `${url}: reply is not a chat completion (${parsed.error.issues[0]?.message ?? "invalid"} at ${parsed.error.issues[0]?.path.join(".") ?? "?"}); check --base-url`,
-      { status: 200, isRetryable: false, url },
-    );
-  }
-  return fromWire(parsed.data, model, servedBy);
-}
-
-interface HttpFailure extends BackendCallError {
-  retryAfter?: string | null;
-  retryAfterMs?: string | null;
-}
-
-function httpError(url: string, res: Response, text: string): BackendCallError {
-  const hint =
-    res.status === 401 || res.status === 403
-      ? "check --api-key or EDITJUDGE_API_KEY"
-      : res.status === 404
-        ? "check --base-url (it usually ends in /v1) and --model"
-        : res.status === 429
-          ? "the server is rate-limiting; lower --concurrency"
-          : res.status >= 500
-            ? "the server failed; check its logs"
-            : "the server rejected the request";
-  const error: HttpFailure = new BackendCallError(
-    `${url}: HTTP ${res.status} ${text.slice(0, 160).replace(/\s+/g, " ")}; ${hint}`,
-    { status: res.status, isRetryable: isRetryableStatus(res.status), url },
-  );
-  error.retryAfter = res.headers.get("retry-after");
-  error.retryAfterMs = res.headers.get("retry-after-ms");
-  return error;
-}
-
-function retryHeaders(error: HttpFailure): { retryAfter: string | null; retryAfterMs: string | null } | null {
-  if (error.retryAfter === undefined && error.retryAfterMs === undefined) return null;
-  return { retryAfter: error.retryAfter ?? null, retryAfterMs: error.retryAfterMs ?? null };
 }
 
 function causeText(error: unknown): string {

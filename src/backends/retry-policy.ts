@@ -14,6 +14,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   maxDelayMs: 8000,
 });
 
+/** The server's `retry-after` and `retry-after-ms` headers, as sent. */
+export interface RetryHeaders {
+  retryAfter: string | null;
+  retryAfterMs: string | null;
+}
+
 /** 408, 409, 429 and 5xx are worth retrying; other statuses are the caller's mistake. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
@@ -26,7 +32,7 @@ export function isRetryableStatus(status: number): boolean {
 export function retryDelayMs(
   policy: RetryPolicy,
   retry: number,
-  headers: { retryAfter: string | null; retryAfterMs: string | null } | null,
+  headers: RetryHeaders | null,
   random: () => number,
   now: number,
 ): number {
@@ -36,10 +42,7 @@ export function retryDelayMs(
   return Math.round(base * (1 - 0.25 * random()));
 }
 
-function headerDelay(
-  headers: { retryAfter: string | null; retryAfterMs: string | null } | null,
-  now: number,
-): number | null {
+function headerDelay(headers: RetryHeaders | null, now: number): number | null {
   if (!headers) return null;
   if (headers.retryAfterMs !== null) {
     const ms = Number(headers.retryAfterMs);
