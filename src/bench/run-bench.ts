@@ -23,6 +23,8 @@ export interface BenchOptions {
   iterations?: number;
   tieThreshold?: number;
   limits?: ImageLimits;
+  /** Items judged at once by the registry judge; default 1. */
+  concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, cached: number) => void;
 }
@@ -66,6 +68,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
         settings,
         ...(store ? { store } : {}),
         ...(options.limits ? { limits: options.limits } : {}),
+        ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });

@@ -94,6 +94,15 @@ describe("judgment store: an interrupted run resumes", () => {
     store.close();
   });
 
+  it("gives the same judgments with several items at once", async () => {
+    const one = await runJudgeOnItems(items, { judge: brightnessJudge() });
+    const judge = brightnessJudge();
+    const three = await runJudgeOnItems(items, { judge, concurrency: 3 });
+    expect([...three.keys()]).toEqual(items.map((i) => i.id));
+    expect([...three.values()]).toEqual([...one.values()]);
+    expect(judge.calls).toHaveLength(5);
+  });
+
   it("turns an unreadable item into an abstention with an error, and does not store it", async () => {
     const store = new JudgmentStore(":memory:");
     const broken: BenchItem = {

@@ -17,10 +17,12 @@ export interface RunOnItemsOptions {
   /** Called after each item; `cached` counts items answered from the store. */
   onProgress?: (done: number, total: number, cached: number) => void;
   run?: JudgeRunOptions;
+  /** Items judged at once (one judge instance shared); default 1. Helps judges that wait on a backend. */
+  concurrency?: number;
 }
 
 /**
- * Runs one judge instance over every item, one at a time, reading and writing the judgment store.
+ * Runs one judge instance over every item (`concurrency` at a time), reading and writing the judgment store.
  * An item whose images cannot be read or whose judging fails becomes an abstention with `error`
  * (never stored, so a rerun retries it). Aborting stops after the current item; finished items stay stored.
  */
@@ -28,58 +30,67 @@ export async function runJudgeOnItems(
   items: readonly BenchItem[],
   options: RunOnItemsOptions,
 ): Promise<Map<string, JudgePrediction>> {
-  const out = new Map<string, JudgePrediction>();
   const settings = options.settings ?? {};
+  const results = new Array<JudgePrediction | undefined>(items.length);
+  let next = 0;
+  let done = 0;
   let cached = 0;
-  for (const [i, item] of items.entries()) {
-    options.signal?.throwIfAborted();
+  const judgeOne = async (item: BenchItem): Promise<JudgePrediction> => {
     if (!item.source || !item.candidates) {
       throw new InputError(
         item.id,
         `item ${item.id} has no images, so judge "${options.judge.id}" cannot run on it; this format carries stored judge outputs only (omit --judge)`,
       );
     }
-    const images = [item.source, ...item.candidates];
-    let prediction: JudgePrediction;
+    const candidates = item.candidates;
     try {
       const key = judgmentKey({
         judgeId: options.judge.id,
         judgeVersion: options.judge.version,
         settings,
         itemId: item.id,
-        imageHashes: await Promise.all(images.map(imageContentHash)),
+        imageHashes: await Promise.all([item.source, ...candidates].map(imageContentHash)),
       });
       const hit = options.store?.get(key);
       if (hit) {
         cached++;
-        prediction = hit;
-      } else {
-        const prepared = await prepareCase(
-          {
-            source: item.source,
-            instruction: item.instruction,
-            candidates: item.candidates,
-          },
-          options.limits,
-        );
-        const result = await options.judge.judge(prepared, {
-          ...options.run,
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
-        prediction = {
-          kind: "scores",
-          scores: item.candidates.map((_, k) => result.candidates[k]?.reward ?? null),
-        };
-        options.store?.put(key, options.judge.id, item.id, prediction);
+        return hit;
       }
+      const prepared = await prepareCase(
+        { source: item.source, instruction: item.instruction, candidates },
+        options.limits,
+      );
+      const result = await options.judge.judge(prepared, {
+        ...options.run,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      const prediction: JudgePrediction = {
+        kind: "scores",
+        scores: candidates.map((_, k) => result.candidates[k]?.reward ?? null),
+      };
+      options.store?.put(key, options.judge.id, item.id, prediction);
+      return prediction;
     } catch (error) {
       if (options.signal?.aborted) throw error;
       const message =
         error instanceof EditJudgeError || error instanceof Error ? error.message : String(error);
-      prediction = { kind: "scores", scores: item.candidates.map(() => null), error: message };
+      return { kind: "scores", scores: candidates.map(() => null), error: message };
     }
-    out.set(item.id, prediction);
-    options.onProgress?.(i + 1, items.length, cached);
-  }
+  };
+  const worker = async () => {
+    while (next < items.length) {
+      options.signal?.throwIfAborted();
+      const i = next++;
+      results[i] = await judgeOne(items[i] as BenchItem);
+      done++;
+      options.onProgress?.(done, items.length, cached);
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency ?? 1, items.length));
+  const settled = await Promise.allSettled(Array.from({ length: workers }, worker));
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failure) throw failure.reason;
+  const out = new Map<string, JudgePrediction>();
+  for (const [i, item] of items.entries()) out.set(item.id, results[i] as JudgePrediction);
   return out;
 }

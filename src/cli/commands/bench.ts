@@ -16,6 +16,7 @@ interface BenchCliOptions {
   seed: string;
   bootstrap: string;
   tieThreshold: string;
+  concurrency: string;
   json?: boolean;
   rows?: boolean;
   report?: string;
@@ -66,6 +67,7 @@ export function registerBench(program: Command): void {
     .option("--seed <n>", "bootstrap RNG seed", "1")
     .option("--bootstrap <n>", "bootstrap resamples for the 95% intervals", "1000")
     .option("--tie-threshold <x>", "rewards → 4-class votes: |Δreward| ≤ x is a tie", "0")
+    .option("--concurrency <n>", "items judged at once (helps judges that call a model server)", "1")
     .option("--json", "print every number as JSON")
     .option("--rows", "with --json, include every item's outcome")
     .option("--report <out.html>", "write a self-contained HTML report")
@@ -87,6 +89,7 @@ export function registerBench(program: Command): void {
           seed: number("seed", opts.seed, true),
           iterations: number("bootstrap", opts.bootstrap, true),
           tieThreshold: number("tie-threshold", opts.tieThreshold),
+          concurrency: number("concurrency", opts.concurrency, true),
           ...(progress ? { onProgress: progress.update } : {}),
         });
       } finally {
