@@ -14,8 +14,8 @@ interface ScoreOptions {
 }
 
 export function registerScore(program: Command): void {
-  const command = program.command("score");
-  addBackendFlags(command)
+  const command = program
+    .command("score")
     .description("judge one or more edited candidates against a source image and an instruction")
     .requiredOption("-s, --source <path>", "source image (PNG, JPEG or WebP)")
     .requiredOption("-i, --instruction <text>", "the edit instruction")
@@ -25,21 +25,19 @@ export function registerScore(program: Command): void {
       "-p, --principle <text...>",
       "principles to verify instead of parsing the instruction (judges that support it)",
     )
-    .option("--json", "print the full result as JSON")
-    .action(async (opts: ScoreOptions) => {
-      const settings = findJudge(opts.judge).needsBackend
-        ? { ...backendConfigFrom(command, process.env) }
-        : {};
-      const result = await runJudge({
-        judgeId: opts.judge,
-        settings,
-        edit: {
-          source: { kind: "path", path: opts.source },
-          instruction: opts.instruction,
-          candidates: opts.candidate.map((path) => ({ kind: "path", path })),
-          ...(opts.principle ? { principles: opts.principle } : {}),
-        },
-      });
-      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderResultTable(result));
+    .option("--json", "print the full result as JSON");
+  addBackendFlags(command).action(async (opts: ScoreOptions) => {
+    const settings = findJudge(opts.judge).needsBackend ? { ...backendConfigFrom(command, process.env) } : {};
+    const result = await runJudge({
+      judgeId: opts.judge,
+      settings,
+      edit: {
+        source: { kind: "path", path: opts.source },
+        instruction: opts.instruction,
+        candidates: opts.candidate.map((path) => ({ kind: "path", path })),
+        ...(opts.principle ? { principles: opts.principle } : {}),
+      },
     });
+    process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderResultTable(result));
+  });
 }
