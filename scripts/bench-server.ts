@@ -1,0 +1,154 @@
+// `npm run bench:server [-- --quick]`: load test of the reward server on loopback, bounded in request count and
+// time (10-minute hard stop). For each judge (checks; viescore on a zero-latency fake VLM) a fresh server process
+// is started; first the server overhead is measured (sequential p50 over HTTP minus the same decode+judge work
+// in-process), then autocannon drives /healthz and POST /v1/score at concurrency 1, 16 and 64.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import autocannon from "autocannon";
+import { startFakeVlm } from "../src/judges/vlm/test-helpers/judge-fixture.js";
+import { createJudges } from "../src/server/start-server.js";
+import {
+  benchImages,
+  inProcessScore,
+  percentile,
+  scoreBody,
+  timeSequential,
+} from "./lib-server/bench-cases.js";
+
+const quick = process.argv.includes("--quick");
+const scale = quick ? 0.25 : 1;
+const CONCURRENCY = [1, 16, 64];
+const children = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const c of children) c.kill("SIGTERM");
+});
+setTimeout(() => {
+  process.stderr.write("bench:server: over the 10-minute limit, stopping\n");
+  process.exit(1);
+}, 10 * 60_000).unref();
+
+async function startChild(judge: string): Promise<{ url: string; stop(): void }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/lib-server/bench-server-child.ts", judge],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  children.add(child);
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`server process exited with ${code}`)));
+  });
+  return {
+    url: (JSON.parse(line) as { url: string }).url,
+    stop: () => {
+      child.kill("SIGTERM");
+      children.delete(child);
+    },
+  };
+}
+
+interface Row {
+  target: string;
+  c: number;
+  n: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  failed: number;
+}
+const rows: Row[] = [];
+const overhead: Array<{ judge: string; http: number; inProcess: number; failed: number }> = [];
+let healthP50 = Number.NaN;
+
+async function load(target: string, url: string, c: number, amount: number, body?: string): Promise<void> {
+  const started = performance.now();
+  const r = await autocannon({
+    url,
+    connections: c,
+    amount,
+    timeout: 60,
+    ...(body ? { method: "POST", body, headers: { "content-type": "application/json" } } : {}),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const row = {
+    target,
+    c,
+    n: r.requests.total,
+    rps: r.requests.total / seconds,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+  };
+  rows.push({ ...row, failed: r.errors + r.timeouts + r.non2xx });
+  process.stderr.write(`${target} c=${c}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms\n`);
+}
+
+const images = await benchImages("/work/shared/photos/kodim01.png");
+const n = quick ? 40 : 100;
+
+{
+  const server = await startChild("checks");
+  healthP50 = percentile(
+    await timeSequential(n * 5, 50, async () => (await fetch(`${server.url}/healthz`)).text()),
+    50,
+  );
+  for (const c of CONCURRENCY)
+    await load("GET /healthz", `${server.url}/healthz`, c, Math.round((c === 1 ? 4000 : 20000) * scale));
+  server.stop();
+}
+
+for (const judgeId of ["checks", "viescore"]) {
+  const server = await startChild(judgeId);
+  const fake = judgeId === "checks" ? null : await startFakeVlm({ viescore: { sc: [8, 6], pq: [9, 4] } });
+  const judges = await createJudges(
+    [judgeId],
+    fake ? { baseUrls: [fake.url], model: "fake-vlm", cache: false } : {},
+  );
+  const judge = judges.get(judgeId);
+  if (!judge) throw new Error(`judge ${judgeId} not created`);
+  const body = scoreBody(judgeId, images);
+  let failed = 0;
+  const post = async () => {
+    const res = await fetch(`${server.url}/v1/score`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    if (res.status !== 200) failed++;
+    await res.text();
+  };
+  const http = percentile(await timeSequential(n, 5, post), 50);
+  const inProcess = percentile(
+    await timeSequential(n, 5, () => inProcessScore(judge, images).catch(() => {})),
+    50,
+  );
+  overhead.push({ judge: judgeId, http, inProcess, failed });
+  await judge.close?.();
+  await fake?.close();
+  for (const c of CONCURRENCY)
+    await load(
+      `POST /v1/score (${judgeId})`,
+      `${server.url}/v1/score`,
+      c,
+      Math.round((c === 1 ? 100 : 400) * scale),
+      body,
+    );
+  server.stop();
+}
+
+const f = (x: number, d = 2) => x.toFixed(d);
+const out = (s: string) => process.stdout.write(s);
+out(
+  `\nServer benchmark (loopback, ${quick ? "quick" : "full"}; 256×256 PNG pair as base64, "make it brighter")\n\n`,
+);
+out(
+  "| target | concurrency | requests | req/s | p50 ms | p99 ms | failed |\n|---|---:|---:|---:|---:|---:|---:|\n",
+);
+for (const r of rows)
+  out(`| ${r.target} | ${r.c} | ${r.n} | ${f(r.rps, 0)} | ${f(r.p50)} | ${f(r.p99)} | ${r.failed} |\n`);
+out("\n| judge | p50 over HTTP ms | p50 in-process ms | overhead ms | failed |\n|---|---:|---:|---:|---:|\n");
+for (const o of overhead)
+  out(`| ${o.judge} | ${f(o.http)} | ${f(o.inProcess)} | ${f(o.http - o.inProcess)} | ${o.failed} |\n`);
+out(`\nGET /healthz sequential p50 (client included): ${f(healthP50, 3)} ms\n`);
+process.exit(0);

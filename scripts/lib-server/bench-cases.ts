@@ -1,0 +1,52 @@
+import sharp from "sharp";
+import type { Judge } from "../../src/contract/judge.js";
+import { decodeImage } from "../../src/image/decode-image.js";
+
+/** A 256×256 photo crop and a brightened candidate, as PNG bytes. */
+export async function benchImages(photo: string): Promise<{ source: Buffer; candidate: Buffer }> {
+  const base = sharp(photo).resize(256, 256, { fit: "cover" });
+  const source = await base.clone().png().toBuffer();
+  const candidate = await base.clone().modulate({ brightness: 1.3 }).png().toBuffer();
+  return { source, candidate };
+}
+
+export function scoreBody(judge: string, images: { source: Buffer; candidate: Buffer }): string {
+  return JSON.stringify({
+    judge,
+    source: images.source.toString("base64"),
+    instruction: "make it brighter",
+    candidates: [images.candidate.toString("base64")],
+  });
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Sequential latencies (ms) of `run`, after `warmup` untimed runs. */
+export async function timeSequential(
+  n: number,
+  warmup: number,
+  run: () => Promise<unknown>,
+): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await run();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await run();
+    out.push(performance.now() - t);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** The work the server does for one /v1/score call, minus HTTP and JSON: decode both images, judge. */
+export async function inProcessScore(
+  judge: Judge,
+  images: { source: Buffer; candidate: Buffer },
+): Promise<void> {
+  const [source, candidate] = await Promise.all([
+    decodeImage({ kind: "bytes", bytes: images.source, name: "source" }),
+    decodeImage({ kind: "bytes", bytes: images.candidate, name: "candidate-0" }),
+  ]);
+  await judge.judge({ source, instruction: "make it brighter", candidates: [candidate] });
+}
