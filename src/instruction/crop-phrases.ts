@@ -40,11 +40,7 @@ function isCropClause(clause: Clause, region: RegionMatch | null, hasOtherOp: bo
   return words.some((w, i) => {
     if (w.negated) return false;
     if (CROP_WORDS.has(w.value) || CROP_WORDS.has(w.lemma)) return true;
-    if (
-      w.lemma === "cut" &&
-      (CUT_PARTICLES.has(words[i + 1]?.value ?? "") || CUT_PARTICLES.has(words[i + 2]?.value ?? ""))
-    )
-      return true;
+    if (w.lemma === "cut" && words.slice(i + 1, i + 5).some((x) => CUT_PARTICLES.has(x.value))) return true;
     const keepOnly =
       (w.lemma === "keep" && words[i + 1]?.value === "only") ||
       (w.value === "only" && words[i + 1]?.lemma === "keep");

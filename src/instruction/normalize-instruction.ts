@@ -63,6 +63,17 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bblow (?:it |this |the \w+ )?up\b/g, "enlarge"],
   [/\bzoom(?:ed)?[\s-]in\b/g, "zoomin"],
   [/\bmirror[\s-]image\b/g, "mirror"],
+  [/\bsoft[\s-]focus\b/g, "blurry"],
+  [/\bold[\s-](?:fashioned|timey|school|world)\b/g, "vintage"],
+  [/\bpixel(?:ated)? (?:effect|look|style|filter)\b/g, "pixelated"],
+  [
+    /\b(exposure|brightness|contrast|saturation|warmth|temperature|vibrance|sharpness)\s*\+\s*\d+(?:\.\d+)?/g,
+    "$1 up",
+  ],
+  [
+    /\b(exposure|brightness|contrast|saturation|warmth|temperature|vibrance|sharpness)\s*-\s*\d+(?:\.\d+)?/g,
+    "$1 down",
+  ],
   [/\b(left|right|top|bottom)(?:most|[\s-]aligned)\b/g, "$1"],
   [
     /\breverse\b(?=.*\b(?:horizontally|vertically|horizontal|vertical|left|right|upsidedown|top|bottom)\b)/g,

@@ -83,7 +83,7 @@ function measure(
     if (next === "percent") {
       if (values[i - 1] === "by") byPercent = n;
       else factor = n / 100;
-    } else if (next === "times") factor = n;
+    } else if (next === "times" || (values[i - 1] === "by" && next !== "by")) factor = n;
     else if (next === "by" && numberAfter(values, i + 2) !== null) {
       width = n;
       height = numberAfter(values, i + 2);
