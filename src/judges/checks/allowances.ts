@@ -30,7 +30,7 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
   border: { geometry: Infinity },
   resize: { geometry: Infinity, detail: Infinity, noise: Infinity },
   blur: { detail: Infinity, noise: Infinity, contrast: 1.5 },
-  sharpen: { detail: Infinity, noise: 3, contrast: 1.5 },
+  sharpen: { detail: Infinity, noise: 3, contrast: 2.5, clipping: 2 },
   noise: { noise: Infinity, detail: Infinity, chroma: 1.5 },
   pixelate: {
     detail: Infinity,
