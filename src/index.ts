@@ -21,6 +21,7 @@ export { JudgeOutputParseError } from "./errors/judge-output-parse-error.js";
 export { decodeImage } from "./image/decode-image.js";
 export { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./image/image-limits.js";
 export { prepareCase } from "./image/prepare-case.js";
+export { createInstructionParser, type InstructionParser } from "./instruction/instruction-parser.js";
 export { parseInstruction } from "./instruction/parse-instruction.js";
 export type { JudgeEntry, JudgeFactoryOptions } from "./judges/judge-entry.js";
 export { findJudge, JUDGE_REGISTRY } from "./judges/registry.js";
