@@ -9,10 +9,22 @@ export class CachedBackend implements ChatBackend {
   readonly #inner: ChatBackend;
   readonly #cache: ResponseCache;
 
-  constructor(inner: ChatBackend, cache: ResponseCache) {
+  readonly #probe: ((backend: ChatBackend, signal?: AbortSignal) => Promise<BackendCapabilities>) | undefined;
+  #capabilities: Promise<BackendCapabilities> | undefined;
+
+  /**
+   * With `probe`, the capability probe runs through this backend, so its reply is cached too and a
+   * fully cached run needs no server; without it, capabilities come from the inner backend.
+   */
+  constructor(
+    inner: ChatBackend,
+    cache: ResponseCache,
+    options: { probe?: (backend: ChatBackend, signal?: AbortSignal) => Promise<BackendCapabilities> } = {},
+  ) {
     this.#inner = inner;
     this.#cache = cache;
     this.model = inner.model;
+    this.#probe = options.probe;
   }
 
   async complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
@@ -29,7 +41,12 @@ export class CachedBackend implements ChatBackend {
   }
 
   capabilities(signal?: AbortSignal): Promise<BackendCapabilities> {
-    return this.#inner.capabilities(signal);
+    if (!this.#probe) return this.#inner.capabilities(signal);
+    this.#capabilities ??= this.#probe(this, signal);
+    this.#capabilities.catch(() => {
+      this.#capabilities = undefined;
+    });
+    return this.#capabilities;
   }
 
   async close(): Promise<void> {

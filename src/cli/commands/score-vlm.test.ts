@@ -92,7 +92,7 @@ describe("editjudge score with a VLM judge (fake server)", () => {
     }
   });
 
-  it("caches successful replies: a second run sends only the capability probe", async () => {
+  it("caches successful replies and the probe: a second run sends nothing", async () => {
     const files = await writeImages(1);
     const cache = join(files.dir, "cache.sqlite");
     const first = await score({ firm: { execution: 4, consistency: 4 } }, "firm", 1, ["--cache-path", cache]);
@@ -105,7 +105,7 @@ describe("editjudge score with a VLM judge (fake server)", () => {
       cache,
     ]);
     expect(second.result?.candidates[0]?.reward).toBe(first.result?.candidates[0]?.reward);
-    expect(server?.calls.length).toBe(1);
+    expect(server?.calls.length).toBe(0);
   });
 
   it("explains a missing base URL and a missing model", async () => {

@@ -1,4 +1,5 @@
 import { OpenAiChatClient } from "../../backends/openai-chat-client.js";
+import { probeCapabilities } from "../../backends/probe-capabilities.js";
 import { CachedBackend } from "../../cache/cached-backend.js";
 import { SqliteResponseCache } from "../../cache/response-cache.js";
 import type { EditJudgeConfig } from "../../config/config-schema.js";
@@ -70,7 +71,7 @@ export function createVlmRuntime(config: EditJudgeConfig, judgeId: string): VlmR
   });
   const backend =
     config.cache && config.cachePath
-      ? new CachedBackend(client, new SqliteResponseCache(config.cachePath))
+      ? new CachedBackend(client, new SqliteResponseCache(config.cachePath), { probe: probeCapabilities })
       : client;
   return new VlmRuntime(backend, config);
 }
