@@ -6,6 +6,7 @@ import { REPORT_CSS } from "./report-css.js";
 import { svgBarChart } from "./svg-bar-chart.js";
 import { calibrationBins, svgCalibration } from "./svg-calibration.js";
 import { svgColumns, svgHistogram } from "./svg-histogram.js";
+import { voteConfusionTable } from "./vote-confusion.js";
 
 /** Image data URIs by item id: [source, ...candidates]; items without images are absent. */
 export type Thumbnails = ReadonlyMap<string, readonly string[]>;
@@ -71,7 +72,9 @@ function judgeSection(run: JudgeRun, items: ReadonlyMap<string, BenchItem>, thum
   const calibration =
     points.length > 0
       ? svgCalibration(calibrationBins(points), "reliability: reward vs human goodness")
-      : '<p class="na">No per-candidate rewards: no reliability plot.</p>';
+      : run.outcomes.some((o) => o.humanVote !== null)
+        ? voteConfusionTable(run.outcomes)
+        : '<p class="na">No per-candidate rewards: no reliability plot.</p>';
   const wrong = run.outcomes
     .filter((o) => o.voteCorrect === false || (o.voteCorrect === null && o.allPairsCorrect === false))
     .slice(0, 25);
@@ -85,7 +88,7 @@ function judgeSection(run: JudgeRun, items: ReadonlyMap<string, BenchItem>, thum
       o.predictedVote && o.scores.length === 0
         ? o.predictedVote
         : o.scores.map((s) => (s === null ? "null" : s.toFixed(3))).join(", ");
-    return `<tr class="disagreement"><td>${escapeHtml(o.id)}</td><td>${escapeHtml(item?.instruction ?? "")}</td><td>${escapeHtml(item ? labelText(item) : "")}</td><td>${escapeHtml(judged || "abstained")}${o.error ? `<br><small>${escapeHtml(o.error)}</small>` : ""}</td><td class="images">${images.join("")}</td></tr>`;
+    return `<tr class="disagreement"><td>${escapeHtml(o.id)}</td><td>${escapeHtml(item?.instruction ?? "")}</td><td>${escapeHtml(item ? labelText(item) : "")}</td><td>${escapeHtml(judged || "abstained")}${o.error ? `<br><small>${escapeHtml(o.error)}</small>` : ""}</td><td><div class="images">${images.join("") || '<span class="na">no images</span>'}</div></td></tr>`;
   });
   return `<section class="judge"><h2>${escapeHtml(r.judge)} <small>(${r.source})</small></h2><div class="plots">${chart}${histogram}${calibration}</div>
 <h3>Disagreements (first ${wrong.length})</h3><table class="disagreements"><thead><tr><th>item</th><th>instruction</th><th>humans</th><th>judge</th><th>images</th></tr></thead><tbody>${rows.join("") || '<tr><td colspan="5">none</td></tr>'}</tbody></table></section>`;

@@ -11,4 +11,5 @@ th{background:#f4f4f4}.plots{display:flex;flex-wrap:wrap;gap:16px;align-items:fl
 .reliability{fill:none;stroke:#d0704a;stroke-width:1.5}.cal-point{fill:#d0704a;fill-opacity:.8}
 .images{display:flex;gap:4px}figure{margin:0;text-align:center}figure img{max-width:128px;max-height:128px;display:block}
 figcaption{font-size:11px;color:#555}.na{color:#888}
+.confusion td{text-align:right}.confusion td.hit{background:#e3f1e3;font-weight:600}.confusion caption{font-size:12px;text-align:left}
 `;
