@@ -1,9 +1,16 @@
 // Public API of the EditJudge library.
+
+export { OpenAiChatClient, type OpenAiChatClientOptions } from "./backends/openai-chat-client.js";
 export type { BenchDataset, BenchItem, HumanLabel, JudgePrediction } from "./bench/bench-item.js";
 export { evaluateJudge } from "./bench/evaluate-judge.js";
 export { BENCH_FORMATS, readDataset } from "./bench/formats/read-dataset.js";
 export type { JudgeReport } from "./bench/judge-report.js";
 export { type BenchOptions, benchJson, runBench } from "./bench/run-bench.js";
+export { CachedBackend } from "./cache/cached-backend.js";
+export { type ResponseCache, SqliteResponseCache } from "./cache/response-cache.js";
+export type { EditJudgeConfig, EditJudgeConfigInput } from "./config/config-schema.js";
+export { resolveConfig } from "./config/resolve-config.js";
+export type * from "./contract/backend.js";
 export type * from "./contract/check.js";
 export type * from "./contract/edit-case.js";
 export type * from "./contract/edit-op.js";
