@@ -8,6 +8,7 @@ import { writeEditRewardParquet } from "../bench/test-helpers/bench-fixtures.js"
 import { svgBarChart } from "./svg-bar-chart.js";
 import { calibrationBins } from "./svg-calibration.js";
 import { histogram } from "./svg-histogram.js";
+import { voteConfusionTable } from "./vote-confusion.js";
 import { writeBenchReport } from "./write-bench-report.js";
 
 const CHROMIUM_ARGS = [
@@ -45,6 +46,13 @@ describe("plot helpers", () => {
       { meanPredicted: 0.125, meanObserved: 0.5, count: 2 },
       { meanPredicted: 0.9, meanObserved: 1, count: 1 },
     ]);
+    const table = voteConfusionTable([
+      { humanVote: "A>B", predictedVote: "A>B" },
+      { humanVote: "A>B", predictedVote: null },
+      { humanVote: "A=B=Bad", predictedVote: "B>A" },
+    ] as never);
+    expect(table.match(/<td class="hit">1<\/td>/g)).toHaveLength(1);
+    expect(table.match(/<td class="hit">/g)).toHaveLength(4);
     expect(svgBarChart([{ label: "<a>", value: 0.5, low: 0.4, high: 0.6 }], { title: "t" })).toContain(
       "&lt;a&gt;",
     );
