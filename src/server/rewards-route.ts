@@ -1,11 +1,14 @@
 import type { Context } from "hono";
+import type { Judge } from "../contract/judge.js";
 import type { Dimensions } from "../contract/result.js";
 import type { AppContext } from "./app-context.js";
 import type { ErrorBody } from "./error-response.js";
 import { groupAdvantages } from "./grpo-advantage.js";
+import type { ImageLoader } from "./image-loader.js";
 import { candidateError, judgeGroup } from "./judge-group.js";
 import { readJsonBody } from "./read-json-body.js";
-import { rewardsRequestSchema } from "./request-schemas.js";
+import { type GroupRequest, rewardsRequestSchema } from "./request-schemas.js";
+import type { KeepRule } from "./server-options.js";
 import { withTimeout } from "./with-timeout.js";
 
 export interface RewardItem {
@@ -30,9 +33,64 @@ export interface RewardGroup {
 
 const NO_DIMENSIONS: Dimensions = { instructionFollowing: null, preservation: null, quality: null };
 
+/** Groups judged at once; VLM judges bound their backend calls themselves. */
+const GROUPS_IN_FLIGHT = 8;
+
+async function rewardGroup(
+  ctx: AppContext,
+  judge: Judge,
+  group: GroupRequest,
+  loader: ImageLoader,
+  keep: KeepRule,
+  signal: AbortSignal,
+): Promise<RewardGroup> {
+  const id = group.id ?? null;
+  try {
+    const result = await judgeGroup(judge, group, loader, signal);
+    ctx.count(judge.id, result.candidates);
+    const stats = groupAdvantages(
+      result.candidates.map((r) => r.reward),
+      keep,
+      ctx.options.epsilon,
+    );
+    return {
+      id,
+      candidates: result.candidates.map((r, i) => ({
+        reward: r.reward,
+        advantage: stats.advantages[i] ?? null,
+        dimensions: r.dimensions,
+        ...(r.rewardReason ? { rewardReason: r.rewardReason } : {}),
+        ...(r.error ? { error: r.error } : {}),
+      })),
+      mean: stats.mean,
+      std: stats.std,
+      scored: stats.scored,
+      keep: stats.keep,
+    };
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    const err = candidateError(error);
+    ctx.metrics.judgeErrors.inc({ judge: judge.id, code: err.code });
+    return {
+      id,
+      candidates: group.candidates.map(() => ({
+        reward: null,
+        advantage: null,
+        dimensions: NO_DIMENSIONS,
+        error: err,
+      })),
+      mean: null,
+      std: null,
+      scored: 0,
+      keep: false,
+      error: err,
+    };
+  }
+}
+
 /**
  * POST /v1/rewards: batch of groups → per-candidate rewards, GRPO advantages and a keep flag per group.
- * Groups are judged one after another; an error in one group or candidate never fails the batch.
+ * Up to 8 groups are judged at once, answers in request order; an error in one group or candidate never fails the batch.
  */
 export async function handleRewards(c: Context, ctx: AppContext): Promise<Response> {
   const body = await readJsonBody(c, rewardsRequestSchema);
@@ -43,52 +101,16 @@ export async function handleRewards(c: Context, ctx: AppContext): Promise<Respon
   };
   const groups = await withTimeout(ctx.options.requestTimeoutMs, c.req.raw.signal, async (signal) => {
     const loader = ctx.loader(signal);
-    const out: RewardGroup[] = [];
-    for (const group of body.groups) {
-      signal.throwIfAborted();
-      const id = group.id ?? null;
-      try {
-        const result = await judgeGroup(judge, group, loader, signal);
-        ctx.count(judge.id, result.candidates);
-        const stats = groupAdvantages(
-          result.candidates.map((r) => r.reward),
-          keep,
-          ctx.options.epsilon,
-        );
-        out.push({
-          id,
-          candidates: result.candidates.map((r, i) => ({
-            reward: r.reward,
-            advantage: stats.advantages[i] ?? null,
-            dimensions: r.dimensions,
-            ...(r.rewardReason ? { rewardReason: r.rewardReason } : {}),
-            ...(r.error ? { error: r.error } : {}),
-          })),
-          mean: stats.mean,
-          std: stats.std,
-          scored: stats.scored,
-          keep: stats.keep,
-        });
-      } catch (error) {
-        if (signal.aborted) throw signal.reason;
-        const err = candidateError(error);
-        ctx.metrics.judgeErrors.inc({ judge: judge.id, code: err.code });
-        out.push({
-          id,
-          candidates: group.candidates.map(() => ({
-            reward: null,
-            advantage: null,
-            dimensions: NO_DIMENSIONS,
-            error: err,
-          })),
-          mean: null,
-          std: null,
-          scored: 0,
-          keep: false,
-          error: err,
-        });
+    const out: RewardGroup[] = new Array(body.groups.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < body.groups.length) {
+        const i = next++;
+        signal.throwIfAborted();
+        out[i] = await rewardGroup(ctx, judge, body.groups[i] as GroupRequest, loader, keep, signal);
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(GROUPS_IN_FLIGHT, body.groups.length) }, worker));
     return out;
   });
   return c.json({ judge: { id: judge.id, version: judge.version }, keepRule: keep, groups });
