@@ -1,7 +1,7 @@
 // `npm run bench:server [-- --quick]`: load test of the reward server on loopback, bounded in request count and
-// time (10-minute hard stop). For each judge (checks; viescore on a zero-latency fake VLM) a fresh server process
+// time (10-minute hard stop). For each judge (fake = zero work; checks; viescore on a zero-latency fake VLM) a fresh server process
 // is started; first the server overhead is measured (sequential p50 over HTTP minus the same decode+judge work
-// in-process), then autocannon drives /healthz and POST /v1/score at concurrency 1, 16 and 64.
+// in-process, alternating the two), then autocannon drives /healthz and POST /v1/score at concurrency 1, 16 and 64.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
@@ -98,7 +98,7 @@ const n = quick ? 40 : 100;
   server.stop();
 }
 
-for (const judgeId of ["checks", "viescore"]) {
+for (const judgeId of ["fake", "checks", "viescore"]) {
   const server = await startChild(judgeId);
   const fake = judgeId === "checks" ? null : await startFakeVlm({ viescore: { sc: [8, 6], pq: [9, 4] } });
   const judges = await createJudges(
@@ -131,7 +131,7 @@ for (const judgeId of ["checks", "viescore"]) {
       `POST /v1/score (${judgeId})`,
       `${server.url}/v1/score`,
       c,
-      Math.round((c === 1 ? 100 : 400) * scale),
+      Math.round((c === 1 ? 60 : 200) * scale),
       body,
     );
   server.stop();

@@ -50,3 +50,27 @@ export async function inProcessScore(
   ]);
   await judge.judge({ source, instruction: "make it brighter", candidates: [candidate] });
 }
+
+/** Sequential latencies (ms) of `a` and `b`, alternating so that background load hits both alike. */
+export async function timeAlternating(
+  n: number,
+  warmup: number,
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+): Promise<[number[], number[]]> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let t = performance.now();
+    await a();
+    ta.push(performance.now() - t);
+    t = performance.now();
+    await b();
+    tb.push(performance.now() - t);
+  }
+  return [ta.sort((x, y) => x - y), tb.sort((x, y) => x - y)];
+}
