@@ -53,7 +53,7 @@ const pct = (xs: number[], p: number): number => {
 
 async function overhead(photos: PreparedCase): Promise<void> {
   console.log(
-    "judge                  calls/cand  p50 ms  p99 ms  (per judgment, 1 candidate, 1024 px photos, cache off)",
+    "judge                  calls/cand  wall p50  p99  cpu p50  p99 ms (per candidate judgment, photos, cache off)",
   );
   for (const [name, make] of Object.entries(JUDGES)) {
     const server = await startFakeOpenAiServer(fakeVlm(SCRIPT));
@@ -64,18 +64,22 @@ async function overhead(photos: PreparedCase): Promise<void> {
     const per = name === "pairwise" ? 2 : 1;
     await rt.capabilities();
     const times: number[] = [];
+    const cpu: number[] = [];
     // hybrid: parseInstruction currently reloads wink-nlp per call and crashes after ~20 loads in one process.
     const rounds = name === "hybrid" ? 8 : 60;
     for (let i = 0; i < rounds; i++) {
       const k = (i * per) % (photos.candidates.length - per + 1);
       const edit: PreparedCase = { ...photos, candidates: photos.candidates.slice(k, k + per) };
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       await judge.judge(edit);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000 / per);
       times.push((performance.now() - t0) / per);
     }
     const calls = (server.calls.length - 1) / (rounds * per);
     console.log(
-      `${name.padEnd(22)} ${calls.toFixed(2).padStart(10)}  ${pct(times, 50).toFixed(2).padStart(6)}  ${pct(times, 99).toFixed(2).padStart(6)}`,
+      `${name.padEnd(22)} ${calls.toFixed(2).padStart(10)}  ${[pct(times, 50), pct(times, 99), pct(cpu, 50), pct(cpu, 99)].map((x) => x.toFixed(1).padStart(7)).join(" ")}`,
     );
     await server.close();
   }
