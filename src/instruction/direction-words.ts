@@ -7,7 +7,7 @@ export type DirectionWord = "up" | "down" | "remove" | "repair" | "neutral";
 const TABLE: ReadonlyArray<readonly [DirectionWord, string]> = [
   [
     "up",
-    "more increase boost raise add higher high up enhance improve bump crank pump amplify intensify strengthen stronger strong heighten maximize maximise extra lot lots plenty heavy heavier great greater lift push apply need lack miss want use much big bigger deepen give",
+    "more increase boost raise add higher high up enhance improve bump crank pump amplify intensify strengthen stronger strong heighten maximize maximise extra lot lots plenty heavy heavier greater lift push apply need lack miss want use much big bigger deepen give",
   ],
   [
     "down",
@@ -24,7 +24,7 @@ const WORDS: ReadonlyMap<string, DirectionWord> = new Map(
 
 /** Direction words that describe a state ("the contrast is low") and so flip in a complaint. */
 export const STATE_DIRECTION_WORDS: ReadonlySet<string> = new Set(
-  "high low strong weak heavy much little big great small subtle gentle lot lots plenty".split(" "),
+  "high low strong weak heavy much little big small subtle gentle lot lots plenty".split(" "),
 );
 
 export function directionWord(value: string, lemma: string): DirectionWord | null {

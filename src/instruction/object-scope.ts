@@ -69,7 +69,8 @@ export function findObjectScope(clause: Clause): ObjectScope | null {
   const words = clause.words;
   for (const [i, w] of words.entries()) {
     const prev = words[i - 1];
-    const atStart = i === 0;
+    // The first word of a clause is usually the imperative verb, even when wink tags it otherwise ("recolor").
+    const atStart = i <= 1;
     const afterVerb =
       prev !== undefined &&
       (prev.pos === "VERB" || axisEntry(prev.value, prev.lemma, prev.pos)?.kind === "verb");

@@ -76,7 +76,7 @@ export function parseClause(clause: Clause, inherited: DirectionWord | null): Cl
     skip.add(s.index);
     local.push(s.op);
   }
-  const axes = scanAxes(clause, skip, inherited);
+  const axes = scanAxes(clause, skip, inherited, local.length > 0 || global.length > 0);
   for (const hit of axes.hits) local.push(axisOp(hit.axis, hit.direction));
   const object = regionMatch ? null : findObjectScope(clause);
   const tints = border || object ? { ops: [], reasons: [] } : scanTints(clause, skip);

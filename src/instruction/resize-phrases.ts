@@ -27,6 +27,7 @@ const DOWN_VERBS = new Set([
   "downsample",
   "downsize",
   "shrink",
+  "halve",
   "reduce",
   "decrease",
   "down",
@@ -35,7 +36,7 @@ const DOWN_VERBS = new Set([
   "minify",
   "compress",
 ]);
-const NEUTRAL_VERBS = new Set(["resize", "rescale", "scale", "resized", "rescaled", "scaled"]);
+const NEUTRAL_VERBS = new Set(["resize", "rescale", "scale", "resized", "rescaled", "scaled", "halve"]);
 const SIZE_NOUNS = new Set(["size", "dimension", "dimensions", "resolution", "width", "height"]);
 const SIZE_STATES: Readonly<Record<string, 1 | -1>> = {
   small: -1,
@@ -50,6 +51,7 @@ const SIZE_STATES: Readonly<Record<string, 1 | -1>> = {
 };
 const WORD_FACTORS: Readonly<Record<string, number>> = {
   half: 0.5,
+  halve: 0.5,
   third: 1 / 3,
   quarter: 0.25,
   double: 2,

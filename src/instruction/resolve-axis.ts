@@ -150,6 +150,8 @@ export function scanAxes(
   clause: Clause,
   skip: ReadonlySet<number>,
   inherited: DirectionWord | null,
+  /** Another change (a style, a crop…) is named in the clause, so "the colours" are only its object. */
+  otherChange = false,
 ): AxisScan {
   const words = clause.words;
   const hasColour = words.some((w) => !w.negated && (COLOUR_NOUNS.has(w.value) || COLOUR_NOUNS.has(w.lemma)));
@@ -189,7 +191,8 @@ export function scanAxes(
   const kept = hits.filter(
     (h) =>
       !isNounHit(words, h) ||
-      (!described.has(h.axis) && !(colourObject(h) && hits.some((o) => !isNounHit(words, o)))),
+      (!described.has(h.axis) &&
+        !(colourObject(h) && (otherChange || hits.some((o) => !isNounHit(words, o))))),
   );
   return { hits: kept, undirected: undirected.filter((a) => !described.has(a)), lastDirection };
 }
