@@ -132,20 +132,13 @@ describe("VLM judges against the fake server", () => {
   });
 
   it("pairwise: consistent preference gives 1/0 and position consistency", async () => {
-    const { rt } = await runtime({});
     const c = await preparedCase(2);
-    const first = (await rt.images.encode(c.candidates[0] ?? c.source)).dataUrl;
-    const server = servers[0];
-    expect(server).toBeDefined();
-    const r = await new PairwiseJudge(
-      new VlmRuntime(
-        new OpenAiChatClient({
-          baseUrls: [(await startAndKeep({ pairwise: (a) => (a === first ? "A>B" : "B>A") })).url],
-          model: "m",
-        }),
-        rt.config,
-      ),
-    ).judge(c);
+    const firstKey = `${c.candidates[0]?.sha256}@1024`;
+    let firstUrl = "";
+    const { rt } = await runtime({ pairwise: (a) => (a === firstUrl ? "A>B" : "B>A") });
+    firstUrl = (await rt.images.encode(c.candidates[0] ?? c.source)).dataUrl;
+    expect((await rt.images.encode(c.candidates[0] ?? c.source)).key).toBe(firstKey);
+    const r = await new PairwiseJudge(rt).judge(c);
     expect(r.candidates.map((x) => x.reward)).toEqual([1, 0]);
     expect(r.extra).toMatchObject({
       positionConsistent: true,
@@ -166,9 +159,3 @@ describe("VLM judges against the fake server", () => {
     await expect(run(new PairwiseJudge(rt), 3)).rejects.toThrow(/exactly 2 candidates, got 3/);
   });
 });
-
-async function startAndKeep(script: FakeVlmScript): Promise<FakeServer> {
-  const server = await startFakeVlm(script);
-  servers.push(server);
-  return server;
-}
