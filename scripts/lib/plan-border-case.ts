@@ -15,7 +15,8 @@ export function planBorderCase(ctx: PlanContext): FamilyDraw {
   const widthWords = [""];
   if (fraction < 0.04) widthWords.push(...table.thin);
   if (fraction > 0.055) widthWords.push(...table.thick);
-  widthWords.push(fillTemplate(table.pixels, { px: String(width) }) ?? "");
+  // fillTemplate trims, so the separating space is added back.
+  widthWords.push(`${fillTemplate(table.pixels, { px: String(width) }) ?? ""} `);
   const instruction = phrase(rng, table.templates, { color: colorName, width: rng.pick(widthWords) });
   const others = colours.filter(
     ([name, rgb]) => name !== colorName && rgb.some((v, i) => Math.abs(v - (color[i] as number)) > 60),

@@ -42,6 +42,11 @@ const REGION_EDITS: readonly RegionEdit[] = [
   "invert",
 ];
 
+/** Edits that could be a fair reading of the asked one, so they are never its wrong operation. */
+const AMBIGUOUS: Partial<Record<RegionEdit, readonly RegionEdit[]>> = {
+  "saturation-down": ["grayscale"],
+};
+
 /** A tone or filter edit restricted to a named region; everything else must stay. */
 export function planRegionCase(ctx: PlanContext): FamilyDraw {
   const { rng } = ctx;
@@ -60,7 +65,9 @@ export function planRegionCase(ctx: PlanContext): FamilyDraw {
   const distractors: Distractor[] = [];
   const opposite = OPPOSITE[edit];
   if (opposite) distractors.push({ kind: "opposite", spec: inRegion(standardEdit(opposite, ctx)) });
-  const wrongEdit = rng.pick(REGION_EDITS.filter((e) => e !== edit && OPPOSITE[edit] !== e));
+  const wrongEdit = rng.pick(
+    REGION_EDITS.filter((e) => e !== edit && OPPOSITE[edit] !== e && !(AMBIGUOUS[edit] ?? []).includes(e)),
+  );
   distractors.push({ kind: "wrong-op", spec: inRegion(standardEdit(wrongEdit, ctx)) });
   const wrong = WRONG_REGION[regionKey];
   distractors.push({
