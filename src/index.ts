@@ -20,6 +20,7 @@ export type * from "./contract/principle.js";
 export type * from "./contract/region.js";
 export type * from "./contract/result.js";
 export type * from "./contract/verdict.js";
+export { type CurateOptions, type CurateSummary, runCurate } from "./curate/run-curate.js";
 export { BackendCallError } from "./errors/backend-call-error.js";
 export { ConfigError } from "./errors/config-error.js";
 export { EditJudgeError } from "./errors/editjudge-error.js";
@@ -42,4 +43,8 @@ export {
   pairwiseTiesExcluded,
 } from "./metrics/pairwise-accuracy.js";
 export { accuracyWithTunedTies } from "./metrics/tie-threshold-accuracy.js";
+export { safeFetch } from "./net/safe-fetch.js";
 export { aggregateVerdicts, rankCandidates } from "./scoring/aggregate.js";
+export { createApp } from "./server/create-app.js";
+export { groupAdvantages } from "./server/grpo-advantage.js";
+export { type RunningServer, type StartServerOptions, startServer } from "./server/start-server.js";
