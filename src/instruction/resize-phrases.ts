@@ -139,7 +139,7 @@ export function findResize(clause: Clause, hasOtherOp: boolean): ResizeOp | null
     m.width !== null || m.height !== null || (m.factor !== null && values.includes("percent"));
   if (!triggered && !(hasMeasure && !hasOtherOp)) return null;
   if (words.some((w) => w.negated && (NEUTRAL_VERBS.has(w.lemma) || SIZE_NOUNS.has(w.value)))) return null;
-  let factor = m.factor;
+  let factor = m.factor !== null && m.factor > 0 && Number.isFinite(m.factor) ? m.factor : null;
   if (m.byPercent !== null) {
     // "enlarge by 200%" means to 200%; "reduce by 25%" means to 75%.
     if (m.byPercent >= 100) factor = m.byPercent / 100;

@@ -40,7 +40,7 @@ const NOT_DEGREES = new Set(["percent", "px", "times", "by", "pixels", "wide", "
 
 function numberIn(clause: Clause): number | null {
   for (const [i, w] of clause.words.entries()) {
-    const n = NUMBER_WORDS[w.value] ?? (/^\d+$/.test(w.value) ? Number(w.value) : null);
+    const n = NUMBER_WORDS[w.value] ?? (/^-?\d+$/.test(w.value) ? Number(w.value) : null);
     if (n === null || NOT_DEGREES.has(clause.words[i + 1]?.value ?? "")) continue;
     const prev = clause.words[i - 1]?.value;
     return prev === "-" || prev === "minus" ? -n : n;
