@@ -30,6 +30,19 @@ export function completion(text: string, tops?: readonly FakeTop[]): FakeReply {
   };
 }
 
+/** A chat completion with one choice per text (a server honouring `n`). */
+export function completions(texts: readonly string[]): FakeReply {
+  const reply = completion(texts[0] ?? "");
+  const json = reply.json as { choices: unknown[] };
+  json.choices = texts.map((text, index) => ({
+    index,
+    message: { role: "assistant", content: text },
+    logprobs: null,
+    finish_reason: "stop",
+  }));
+  return reply;
+}
+
 /** vLLM sends -9999.0 for a probability that underflows. */
 const logOf = (p: number): number => (p > 0 ? Math.log(p) : -9999);
 

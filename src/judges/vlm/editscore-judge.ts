@@ -1,8 +1,8 @@
 import type { PreparedCase } from "../../contract/edit-case.js";
 import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
 import type { JudgeResult } from "../../contract/result.js";
-import type { EditJudgeError } from "../../errors/editjudge-error.js";
-import { askVieScores, VIE_PRINCIPLES, type VieFlavor, type VieScores } from "./vie-scores.js";
+import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js";
+import { askVieSamples, VIE_PRINCIPLES, type VieFlavor, type VieScores } from "./vie-scores.js";
 import { vieOutcome } from "./viescore-judge.js";
 import { buildResult, judgeCandidates, round } from "./vlm-result.js";
 import type { VlmRuntime } from "./vlm-runtime.js";
@@ -12,7 +12,7 @@ const FLAVOR: VieFlavor = { sc: "editscore-sc", pq: "editscore-pq", scale: 25, r
 /**
  * EditScore (Luo et al., 2025): the VIEScore criteria on 0–25 with reasoning first; each sub-score is
  * divided by 2.5 and combined as in VIEScore. With `passes` k > 1, k samples are drawn (temperature
- * 0.7 unless set) and the reward is the mean of the per-pass rewards (Avg@k); a pass whose reply
+ * 0.7 unless set; one call per prompt with n = k, topped up with single calls if the server ignores n) and the reward is the mean of the per-pass rewards (Avg@k); a pass whose reply
  * cannot be parsed is null in `passes` and left out of the mean; if every pass fails, the candidate errors.
  */
 export class EditScoreJudge implements Judge {
@@ -29,26 +29,28 @@ export class EditScoreJudge implements Judge {
     const k = this.#rt.config.passes;
     const temperature = this.#rt.config.temperature ?? (k > 1 ? 0.7 : 0);
     const candidates = await judgeCandidates(edit, VIE_PRINCIPLES, this.id, options, async (index) => {
-      const settled = await Promise.allSettled(
-        Array.from({ length: k }, (_, pass) =>
-          askVieScores(this.#rt, edit, index, FLAVOR, {
-            caps,
-            temperature,
-            ...(k > 1 ? { sample: pass } : {}),
-            ...(options.signal ? { signal: options.signal } : {}),
-          }),
-        ),
+      const samples = await askVieSamples(
+        this.#rt,
+        edit,
+        index,
+        FLAVOR,
+        {
+          caps,
+          temperature,
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
+        k,
       );
-      const ok = settled.filter((s): s is PromiseFulfilledResult<VieScores> => s.status === "fulfilled");
-      if (ok.length === 0) throw (settled[0] as PromiseRejectedResult).reason as EditJudgeError;
-      const outcomes = settled.map((s) =>
-        s.status === "fulfilled" ? vieOutcome(this.id, s.value.sc, s.value.pq, 25, s.value.reasoning) : null,
+      const ok = samples.filter((s): s is VieScores => !(s instanceof JudgeOutputParseError));
+      if (ok.length === 0) throw samples[0] as JudgeOutputParseError;
+      const outcomes = samples.map((s) =>
+        s instanceof JudgeOutputParseError ? null : vieOutcome(this.id, s.sc, s.pq, 25, s.reasoning),
       );
       const passes = outcomes.map((o) => o?.reward ?? null);
       const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
       const avg = (pick: (s: VieScores) => [number, number]): [number, number] => [
-        mean(ok.map((s) => pick(s.value)[0])),
-        mean(ok.map((s) => pick(s.value)[1])),
+        mean(ok.map((s) => pick(s)[0])),
+        mean(ok.map((s) => pick(s)[1])),
       ];
       const merged = vieOutcome(
         this.id,
@@ -56,11 +58,11 @@ export class EditScoreJudge implements Judge {
         avg((s) => s.pq),
         25,
         {
-          sc: ok.map((s) => s.value.reasoning.sc).join("\n---\n"),
-          pq: ok.map((s) => s.value.reasoning.pq).join("\n---\n"),
+          sc: ok.map((s) => s.reasoning.sc).join("\n---\n"),
+          pq: ok.map((s) => s.reasoning.pq).join("\n---\n"),
         },
       );
-      const failed = settled.length - ok.length;
+      const failed = samples.length - ok.length;
       return {
         ...merged,
         reward: round(mean(passes.filter((p): p is number => p !== null))),

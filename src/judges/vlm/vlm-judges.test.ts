@@ -76,6 +76,31 @@ describe("VLM judges against the fake server", () => {
     expect([...(c?.passes ?? [])].sort()).toEqual(expected.map((x) => Math.round(x * 1e6) / 1e6).sort());
     expect(c?.reward).toBeCloseTo(expected.reduce((a, b) => a + b) / 4, 5);
     expect(server.calls.filter((x) => x.body.temperature === 0.7)).toHaveLength(8);
+    expect(server.calls.filter((x) => x.body.n === 4)).toHaveLength(2);
+  });
+
+  it("editscore --passes 4 against a server honouring n: two calls per candidate", async () => {
+    const passes = [20, 25, 10, 15].map((s) => ({
+      sc: [s, 25] as [number, number],
+      pq: [25, 25] as [number, number],
+    }));
+    const { rt, server } = await runtime({ editscore: passes, honoursN: true }, { passes: 4 });
+    const r = await run(new EditScoreJudge(rt));
+    const expected = [20, 25, 10, 15].map((s) => Math.round((Math.sqrt((s / 2.5) * 10) / 10) * 1e6) / 1e6);
+    expect(r.candidates[0]?.passes).toEqual(expected);
+    expect(server.calls.length - 1).toBe(2);
+  });
+
+  it("editscore: an unparseable pass is null and left out of the mean", async () => {
+    const passes = [
+      { sc: [25, 25] as [number, number], pq: [25, 25] as [number, number] },
+      { sc: [99, 1] as [number, number], pq: [25, 25] as [number, number] },
+    ];
+    const { rt } = await runtime({ editscore: passes, honoursN: true }, { passes: 2 });
+    const c = (await run(new EditScoreJudge(rt))).candidates[0];
+    expect(c?.passes).toEqual([1, null]);
+    expect(c?.reward).toBe(1);
+    expect(c?.rewardReason).toMatch(/1 of 2 passes could not be parsed/);
   });
 
   it("logit: reward = Σ p(d)·d / 5 from top_logprobs", async () => {

@@ -1,5 +1,11 @@
 import type { FakeCall, FakeHandler, FakeReply } from "../../../backends/test-helpers/fake-openai-server.js";
-import { completion, isProbe, probeReply, promptText } from "../../../backends/test-helpers/fake-replies.js";
+import {
+  completion,
+  completions,
+  isProbe,
+  probeReply,
+  promptText,
+} from "../../../backends/test-helpers/fake-replies.js";
 
 /** Scripted answers of a fake vision-language model, per prompt template. Values may depend on the call. */
 export interface FakeVlmScript {
@@ -16,6 +22,8 @@ export interface FakeVlmScript {
   firm?: { execution: number; consistency: number };
   /** The verdict given the data URLs of edit A and edit B. */
   pairwise?: (a: string, b: string) => string;
+  /** Answer `n` > 1 with n choices (vLLM does; Ollama does not). Default false. */
+  honoursN?: boolean;
   /** Raw text to answer every judge prompt with (malformed output, refusals). */
   raw?: string;
 }
@@ -59,9 +67,13 @@ export function fakeVlm(script: FakeVlmScript): FakeHandler {
     const quality = text.includes("perceptual quality");
     if (text.includes("from 0 to 25")) {
       const list = script.editscore ?? [];
-      const n = quality ? editscoreCalls.pq++ : editscoreCalls.sc++;
-      const pass = list[n % Math.max(1, list.length)];
-      return completion(JSON.stringify({ reasoning: "r", score: quality ? pass?.pq : pass?.sc }));
+      const count = script.honoursN ? Math.max(1, Number(call.body.n ?? 1)) : 1;
+      const texts = Array.from({ length: count }, () => {
+        const n = quality ? editscoreCalls.pq++ : editscoreCalls.sc++;
+        const pass = list[n % Math.max(1, list.length)];
+        return JSON.stringify({ reasoning: "r", score: quality ? pass?.pq : pass?.sc });
+      });
+      return completions(texts);
     }
     if (text.includes("from 0 to 10")) {
       return completion(
