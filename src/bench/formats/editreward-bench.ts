@@ -29,7 +29,11 @@ export async function readEditRewardBench(paths: readonly string[]): Promise<Ben
       const letters = comparison ? comparison.toUpperCase().split("VS") : undefined;
       const rankingText = cellText(row.ranking) ?? "";
       const human = parseRanking(rankingText, letters);
-      if (!human || human.tiers.flat().length !== candidates.length) {
+      if (
+        !human ||
+        human.tiers.flat().length !== candidates.length ||
+        human.tiers.flat().some((i) => i >= candidates.length)
+      ) {
         throw new InputError(
           file,
           `${file}: row ${r}: ranking "${rankingText}" does not rank the ${candidates.length} candidates; expected e.g. "A>B", "A=B=Good" or "C>A>B"`,

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBench } from "../run-bench.js";
 import {
+  writeEditRewardComparisons,
   writeEditRewardParquet,
   writeEditScoreParquet,
   writeHfParquet,
@@ -38,6 +39,20 @@ describe("Parquet with embedded images, generated here, read end to end", () => 
     expect(report?.n).toBe(2);
     expect(Object.keys(report?.metrics["group-accuracy"] ?? {}).sort()).toEqual(["K=2", "K=3"]);
     expect(run.runs[0]?.outcomes.every((o) => o.error === undefined)).toBe(true);
+  });
+
+  it("groups EditReward-Bench per-comparison rows and maps their letters", async () => {
+    const file = await writeEditRewardComparisons(dir);
+    const ds = await readDataset([file], "editreward-bench");
+    expect(ds.items.map((i) => [i.id, i.groupId, i.candidateNames, i.human])).toEqual([
+      ["g3_AvsB", "g3", ["A", "B"], { kind: "ranking", tiers: [[1], [0]] }],
+      ["g3_AvsC", "g3", ["A", "C"], { kind: "ranking", tiers: [[1], [0]] }],
+      ["g3_BvsC", "g3", ["B", "C"], { kind: "ranking", tiers: [[0], [1]] }],
+    ]);
+    const bad = await writeEditRewardComparisons(dir, ["B>A", "C>A", "A>D"]);
+    await expect(readDataset([bad], "editreward-bench")).rejects.toThrow(
+      /row 2: ranking "A>D" does not rank/,
+    );
   });
 
   it("reads EditScore rows (preferred first) and reports the macro over task types", async () => {

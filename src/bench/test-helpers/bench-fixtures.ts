@@ -44,6 +44,44 @@ async function write(
   return path;
 }
 
+/** EditReward-Bench as per-comparison rows (the Hub's 3pair config): one 3-way group in three rows. */
+export async function writeEditRewardComparisons(
+  dir: string,
+  rankings = ["B>A", "C>A", "B>C"],
+): Promise<string> {
+  const img = await makeImages();
+  const byLetter: Record<string, Uint8Array> = { A: img.dark, B: img.bright, C: img.gray };
+  const types = ["AvsB", "AvsC", "BvsC"];
+  return write(
+    join(dir, "editreward-3pair.parquet"),
+    [
+      text("id", false),
+      text("instruction"),
+      text("dataset"),
+      text("ranking"),
+      text("comparison_type"),
+      ...imageColumn("source_image"),
+      ...["candidate_1", "candidate_2"].flatMap(imageColumn),
+    ],
+    [
+      { name: "id", data: types.map((t) => `g3_${t}`) },
+      { name: "instruction", data: types.map(() => "make it brighter") },
+      { name: "dataset", data: types.map(() => "3pair") },
+      { name: "ranking", data: rankings },
+      { name: "comparison_type", data: types },
+      { name: "source_image", data: types.map(() => image(img.source, "s.png")) },
+      {
+        name: "candidate_1",
+        data: types.map((t) => image(byLetter[t[0] as string] as Uint8Array, `${t[0]}.png`)),
+      },
+      {
+        name: "candidate_2",
+        data: types.map((t) => image(byLetter[t[3] as string] as Uint8Array, `${t[3]}.png`)),
+      },
+    ],
+  );
+}
+
 /** EditReward-Bench (TIGER-Lab) layout: one 2pair row and one 3pair row. */
 export async function writeEditRewardParquet(dir: string): Promise<string> {
   const img = await makeImages();
