@@ -133,6 +133,19 @@ describe("OpenAiChatClient", () => {
     expect(down.calls.length).toBeGreaterThan(1);
   });
 
+  it("routes around a replica that refuses connections", async () => {
+    const gone = await startFakeOpenAiServer(() => completion("never"));
+    const deadUrl = gone.url;
+    await gone.close();
+    const up = await serve(() => completion("up"));
+    const { c } = client([deadUrl, up.url]);
+    for (let i = 0; i < 3; i++) expect((await c.complete(request)).servedBy).toBe(up.url);
+    expect(c.replicas()).toEqual([
+      { url: deadUrl, healthy: false, failures: 1 },
+      { url: up.url, healthy: true, failures: 0 },
+    ]);
+  });
+
   it("keeps at most `concurrency` calls in flight", async () => {
     let inFlight = 0;
     let peak = 0;
