@@ -1,17 +1,20 @@
 // `npm run bench:server [-- --quick]`: load test of the reward server on loopback, bounded in request count and
-// time (10-minute hard stop). For each judge (fake = zero work; checks; viescore on a zero-latency fake VLM) a fresh server process
-// is started; first the server overhead is measured (sequential p50 over HTTP minus the same decode+judge work
-// in-process, alternating the two), then autocannon drives /healthz and POST /v1/score at concurrency 1, 16 and 64.
+// time (10-minute hard stop). For each judge (fake = zero work; checks; viescore on a zero-latency fake VLM) a
+// fresh server process is started; first the server overhead is measured (sequential p50 over HTTP minus the same
+// decode+judge work in-process, alternating the two), then autocannon drives POST /v1/score at concurrency 1, 16
+// and 64. /healthz is measured the same way in its own server process.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { startFakeVlm } from "../src/judges/vlm/test-helpers/judge-fixture.js";
 import { createJudges } from "../src/server/start-server.js";
+import { fakeJudge } from "../src/server/test-fixtures.js";
 import {
   benchImages,
   inProcessScore,
   percentile,
   scoreBody,
+  timeAlternating,
   timeSequential,
 } from "./lib-server/bench-cases.js";
 
@@ -100,11 +103,11 @@ const n = quick ? 40 : 100;
 
 for (const judgeId of ["fake", "checks", "viescore"]) {
   const server = await startChild(judgeId);
-  const fake = judgeId === "checks" ? null : await startFakeVlm({ viescore: { sc: [8, 6], pq: [9, 4] } });
-  const judges = await createJudges(
-    [judgeId],
-    fake ? { baseUrls: [fake.url], model: "fake-vlm", cache: false } : {},
-  );
+  const fake = judgeId === "viescore" ? await startFakeVlm({ viescore: { sc: [8, 6], pq: [9, 4] } }) : null;
+  const judges =
+    judgeId === "fake"
+      ? new Map([["fake", fakeJudge()]])
+      : await createJudges([judgeId], fake ? { baseUrls: [fake.url], model: "fake-vlm", cache: false } : {});
   const judge = judges.get(judgeId);
   if (!judge) throw new Error(`judge ${judgeId} not created`);
   const body = scoreBody(judgeId, images);
@@ -118,12 +121,15 @@ for (const judgeId of ["fake", "checks", "viescore"]) {
     if (res.status !== 200) failed++;
     await res.text();
   };
-  const http = percentile(await timeSequential(n, 5, post), 50);
-  const inProcess = percentile(
-    await timeSequential(n, 5, () => inProcessScore(judge, images).catch(() => {})),
-    50,
+  const [httpTimes, inProcessTimes] = await timeAlternating(n, 5, post, () =>
+    inProcessScore(judge, images).catch(() => {}),
   );
-  overhead.push({ judge: judgeId, http, inProcess, failed });
+  overhead.push({
+    judge: judgeId,
+    http: percentile(httpTimes, 50),
+    inProcess: percentile(inProcessTimes, 50),
+    failed,
+  });
   await judge.close?.();
   await fake?.close();
   for (const c of CONCURRENCY)
