@@ -13,6 +13,8 @@ const BORDER_WORDS = new Set([
   "mat",
   "passepartout",
   "bordered",
+  "margin",
+  "padding",
 ]);
 const REMOVE_WORDS = new Set(["remove", "delete", "rid", "erase", "eliminate", "lose"]);
 

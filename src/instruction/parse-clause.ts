@@ -7,7 +7,7 @@ import { colourAt } from "./colour-names.js";
 import { findCrop } from "./crop-phrases.js";
 import type { DirectionWord } from "./direction-words.js";
 import { findObjectScope } from "./object-scope.js";
-import { findRegion, type RegionMatch } from "./regions.js";
+import { complementRegion, findRegion, type RegionMatch } from "./regions.js";
 import { findResize } from "./resize-phrases.js";
 import { scanAxes } from "./resolve-axis.js";
 import { findFlip, findRotation, type GeometryHit } from "./rotation-phrases.js";
@@ -40,6 +40,12 @@ function geometry(hit: GeometryHit | null, global: EditOp[], reasons: string[]):
   return true;
 }
 
+/** A negated region with nothing else in its clause ("…, not the top half") means the rest of the image. */
+function clauseRegion(match: RegionMatch | null, words: Clause["words"], hasOps: boolean): Region | null {
+  if (!match) return null;
+  return !hasOps && words[match.start]?.negated ? complementRegion(match) : match.region;
+}
+
 export function parseClause(clause: Clause, inherited: DirectionWord | null): ClauseParse {
   const words = clause.words;
   const values = words.map((w) => w.value);
@@ -52,7 +58,12 @@ export function parseClause(clause: Clause, inherited: DirectionWord | null): Cl
   const namesPixelEdit =
     scanStyles(clause).length > 0 || words.some((w) => axisEntry(w.value, w.lemma, w.pos) !== null);
   const resize = findResize(clause, Boolean(flip || rotation || border) || namesPixelEdit);
-  const crop = findCrop(clause, Boolean(flip || rotation || border || resize) || namesPixelEdit);
+  // "cut the resolution in half" is a resize; only an explicit crop word makes it a crop as well.
+  const cropWord = words.some((w) => ["crop", "trim", "zoomin"].includes(w.lemma));
+  const crop =
+    resize && !cropWord
+      ? null
+      : findCrop(clause, Boolean(flip || rotation || border || resize) || namesPixelEdit);
   const geometric = [flip, rotation, border, crop].some((hit) => geometry(hit, global, reasons));
   if (resize) global.push(resize);
 
@@ -110,7 +121,7 @@ export function parseClause(clause: Clause, inherited: DirectionWord | null): Cl
     local,
     global,
     regionMatch,
-    region: regionMatch?.region ?? null,
+    region: clauseRegion(regionMatch, words, local.length + global.length > 0),
     reasons,
     lastDirection: axes.lastDirection,
     keepOnly: first !== undefined && KEEP_VERBS.has(first.lemma) && local.length === 0 && global.length === 0,

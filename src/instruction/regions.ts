@@ -129,6 +129,11 @@ export function findRegion(values: readonly string[]): RegionMatch | null {
   return null;
 }
 
+/** The rest of the image outside a matched region ("brighten everything, not the top half"), if rectangular. */
+export function complementRegion(m: RegionMatch): Region | null {
+  return regionOf(m, !m.complement);
+}
+
 function regionOf(m: Omit<RegionMatch, "complement" | "region">, complement: boolean): Region | null {
   if (m.kind === "centre") return complement ? null : CENTRE_REGION;
   if (m.kind === "corner" && m.corner) return complement ? null : cornerRegion(m.corner);
