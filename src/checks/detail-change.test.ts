@@ -59,9 +59,12 @@ describe("measureBlockiness", () => {
 
 describe("measureClipping", () => {
   it("counts clipped highlights and crushed shadows", () => {
-    const bright = mapPixels(source, (r, g, b) => [r * 2, g * 2, b * 2]);
+    const bright = mapPixels(source, (r, g, b) => [r * 3, g * 3, b * 3]);
     expect(measureClipping(bright).highlights).toBeGreaterThan(measureClipping(source).highlights + 0.2);
-    const dark = mapPixels(source, (r, g, b) => [r - 120, g - 120, b - 120]);
+    const dark = mapPixels(source, (r, g, b) => [r - 160, g - 160, b - 160]);
     expect(measureClipping(dark).shadows).toBeGreaterThan(0.2);
+    const red = mapPixels(source, (r) => [r, 0, 0]);
+    expect(measureClipping(red).channels).toBeGreaterThan(0.9);
+    expect(measureClipping(red).shadows).toBeLessThan(measureClipping(red).channels);
   });
 });

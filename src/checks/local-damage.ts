@@ -106,7 +106,8 @@ export function measureLocalDamage(source: RgbImage, candidate: RgbImage, mask: 
       for (let c = 0; c < 3; c++) {
         let pred = 0;
         for (let i = 0; i < FEATURES; i++) pred += ((coefs[c] as number[])[i] as number) * (x[i] as number);
-        const diff = ((dst[t] as number[])[c] as number) - pred;
+        // Clipping is part of a global mapping: a prediction past the ends clips the same way.
+        const diff = ((dst[t] as number[])[c] as number) - Math.max(0, Math.min(255, pred));
         e += diff * diff;
       }
       return Math.sqrt(e);

@@ -18,7 +18,9 @@ export interface Alignment {
   scaleY: number;
   /** Normalised cross-correlation of luminance at the chosen alignment (negative for an inverted image). */
   ncc: number;
-  /** Best |NCC| over all the hypotheses, by transform (evidence). */
+  /** How well the structure matches: max(|NCC| of luminance, NCC of gradient magnitude); 1 = exact. */
+  match: number;
+  /** Best match over all the hypotheses, by transform (evidence). */
   scores: Partial<Record<Dihedral, number>>;
 }
 
@@ -37,6 +39,7 @@ export function findAlignment(source: Plane, candidate: Plane): Alignment {
   const scores: Partial<Record<Dihedral, number>> = {};
   let best: Alignment | null = null;
   const candAspect = candidate.width / candidate.height;
+  const sGrad = gradientMagnitude(sCoarse);
   const resized = new Map<string, Plane>();
   for (const t of DIHEDRALS) {
     const st = transformPlane(sCoarse, t);
@@ -46,9 +49,11 @@ export function findAlignment(source: Plane, candidate: Plane): Alignment {
     const c = resized.get(key) ?? resizePlane(candidate, st.width, st.height);
     resized.set(key, c);
     const ncc = nccAt(st, c, 0, 0);
-    scores[t] = Math.abs(ncc);
+    // Gradient magnitude survives a negative or a strong edit of part of the frame.
+    const match = Math.max(Math.abs(ncc), nccAt(transformPlane(sGrad, t), gradientMagnitude(c), 0, 0));
+    scores[t] = match;
     const bonus = t === "identity" ? 0.02 : 0;
-    if (!best || Math.abs(ncc) + bonus > Math.abs(best.ncc)) {
+    if (!best || match + bonus > best.match) {
       best = {
         kind: "full",
         transform: t,
@@ -56,14 +61,15 @@ export function findAlignment(source: Plane, candidate: Plane): Alignment {
         scaleX: candidate.width / tw,
         scaleY: candidate.height / th,
         ncc,
+        match,
         scores,
       };
     }
   }
-  if (best && Math.abs(best.ncc) >= ACCEPT_FULL) return best;
+  if (best && best.match >= ACCEPT_FULL) return best;
   const crop = findCrop(source, candidate, factor, scores);
-  if (crop && (!best || Math.abs(crop.ncc) > Math.abs(best.ncc) + 0.02)) best = crop;
-  if (!best || Math.abs(best.ncc) < MIN_MATCH) {
+  if (crop && (!best || crop.match > best.match + 0.02)) best = crop;
+  if (!best || best.match < MIN_MATCH) {
     return {
       kind: "none",
       transform: "identity",
@@ -71,6 +77,7 @@ export function findAlignment(source: Plane, candidate: Plane): Alignment {
       scaleX: candidate.width / source.width,
       scaleY: candidate.height / source.height,
       ncc: best?.ncc ?? 0,
+      match: best?.match ?? 0,
       scores,
     };
   }
@@ -129,5 +136,21 @@ function findCrop(
   }
   const ncc = nccAt(full, candidate, ox, oy, 1);
   const window = { x0: ox, y0: oy, x1: ox + candidate.width, y1: oy + candidate.height };
-  return { kind: "crop", transform: best.t, window, scaleX: 1, scaleY: 1, ncc, scores };
+  return { kind: "crop", transform: best.t, window, scaleX: 1, scaleY: 1, ncc, match: Math.abs(ncc), scores };
+}
+
+/** |∂x| + |∂y| by forward differences: structure without the sign of the tones. */
+function gradientMagnitude(p: Plane): Plane {
+  const { width: w, height: h, data } = p;
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const v = data[i] as number;
+      const dx = x + 1 < w ? (data[i + 1] as number) - v : 0;
+      const dy = y + 1 < h ? (data[i + w] as number) - v : 0;
+      out[i] = Math.abs(dx) + Math.abs(dy);
+    }
+  }
+  return { width: w, height: h, data: out };
 }

@@ -21,7 +21,7 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
   contrast: { contrast: Infinity, deltaL: 2, chroma: 3, detail: 1.5, clipping: 2 },
   saturation: { chroma: Infinity, deltaL: 1.5, warmth: 2, contrast: 1.5, clipping: 2 },
   grayscale: { chroma: Infinity, warmth: Infinity, deltaL: 1.5, contrast: 1.5 },
-  sepia: { chroma: Infinity, warmth: Infinity, deltaL: 2, contrast: 2 },
+  sepia: { chroma: Infinity, warmth: Infinity, deltaL: 2, contrast: 2, clipping: 3 },
   temperature: { warmth: Infinity, chroma: 2, deltaL: 1.5 },
   invert: { deltaL: Infinity, contrast: Infinity, warmth: Infinity, chroma: 2, polarity: Infinity },
   rotate: { geometry: Infinity },

@@ -5,6 +5,7 @@ import type { Principle } from "../../contract/principle.js";
 import type { Verdict } from "../../contract/verdict.js";
 import { makeVerdict } from "./make-verdict.js";
 import type { PairAnalysis } from "./pair-analysis.js";
+import { type Curve, scoreOn } from "./score-curve.js";
 
 type GeometryOp = Extract<EditOp, { op: "rotate" | "flip" | "crop" | "border" | "resize" }>;
 
@@ -19,6 +20,14 @@ const DESCRIBE: Record<Dihedral, string> = {
   transpose: "transposed (rotated and mirrored)",
   transverse: "transversed (rotated and mirrored)",
 };
+
+/** Border thickness ÷ the image's shorter side: a frame, up to ~8%; beyond, it eats the picture. */
+const BORDER_THICKNESS: Curve = [
+  [0.08, 1],
+  [0.15, 0.85],
+  [0.3, 0.7],
+  [0.5, 0.55],
+];
 
 const SHAPE_FRACTION: Record<CropShape, number> = {
   half: 0.5,
@@ -131,16 +140,17 @@ export function verifyGeometryFollow(principle: Principle, op: GeometryOp, pair:
           by,
         );
       const thickness = Math.min(b.top, b.right, b.bottom, b.left);
-      const tooThick =
-        Math.max(b.top, b.bottom) > pair.candidate.height * 0.25 ||
-        Math.max(b.left, b.right) > pair.candidate.width * 0.25;
+      const thickShare =
+        Math.max(b.top, b.right, b.bottom, b.left) /
+        Math.max(1, Math.min(pair.inner.width, pair.inner.height));
+      const tooThick = thickShare > 0.15;
       const colorError = op.color
         ? Math.max(...op.color.map((v, i) => Math.abs(v - (b.color?.[i] ?? 0))))
         : 0;
       const colorOk = colorError <= 60;
       let score = a.transform === "identity" ? 0.95 : 0.3;
       if (!colorOk) score = Math.min(score, 0.2);
-      if (tooThick) score *= 0.75;
+      score *= scoreOn(BORDER_THICKNESS, thickShare);
       const colour = `rgb(${b.color.join(",")})`;
       return makeVerdict(
         principle,
