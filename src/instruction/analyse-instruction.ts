@@ -42,7 +42,7 @@ export function analyseInstruction(tokenize: Tokenize, instruction: string): Req
     inherited = parse.lastDirection ?? inherited;
   }
   const regions = assignRegions(clauses, parses);
-  const regionTargets = regionOnlyTargets(parses);
+  const regionTargets = regionOnlyTargets(clauses, parses);
   // Content edits are read per clause, and only from clauses without a pixel edit ("add a bit of noise" is noise,
   // not an object). When clause splitting hides one (no clause matches), the whole instruction is read instead.
   const perClause = clauses.map((c, i) =>

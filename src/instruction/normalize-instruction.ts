@@ -95,7 +95,8 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bthree[\s-]quarters?\b/g, "threequarters"],
   [/\b1\s*:\s*1\b/g, "square"],
   [/(\d+(?:\.\d+)?)\s*(?:%|per ?cent\b)/g, "$1 percent"],
-  [/(\d+)\s*(?:px|pixels?)\b/g, "$1 px"],
+  // "16-pixel blue", and the glued "16-pixelblue"
+  [/(\d+)\s*-?\s*(?:px|pixels?)(?!ate|at|is|iz)/g, "$1 px "],
   [/(\d+)\s*[x×*]\s*(\d+)/g, "$1 by $2"],
   [/\b(?:x\s*(\d)|(\d)\s*x)\b/g, "$1$2 times"],
   [/\s*[°º]|\bdeg\b|\bdegs\b/g, " degrees"],

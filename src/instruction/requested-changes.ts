@@ -130,11 +130,46 @@ export function assignRegions(
   return regions;
 }
 
+const REGION_FILLER = new Set([
+  ...FILLER,
+  ...SCOPE_WORDS,
+  "but",
+  "in",
+  "on",
+  "of",
+  "at",
+  "to",
+  "for",
+  "not",
+  "except",
+  "everything",
+  "all",
+  "apart",
+  "from",
+  "other",
+  "than",
+  "excluding",
+  "outside",
+  "its",
+  "whole",
+  "leave",
+  "keep",
+  "rest",
+]);
+
 /** Region-only clauses ("…, but only the top half"; "in the left third, …") applied to their neighbours. */
-export function regionOnlyTargets(parses: readonly ClauseParse[]): Map<number, number> {
+export function regionOnlyTargets(
+  clauses: readonly Clause[],
+  parses: readonly ClauseParse[],
+): Map<number, number> {
   const targets = new Map<number, number>();
   for (const [i, p] of parses.entries()) {
-    if (!p.region || p.local.length > 0 || p.global.length > 0) continue;
+    if (!p.region || !p.regionMatch || p.local.length > 0 || p.global.length > 0) continue;
+    // Only a bare region ("but only the top half", "in the left third"), not 'add the text "X" at the top'.
+    const { start, end } = p.regionMatch;
+    const rest =
+      clauses[i]?.words.filter((w, k) => (k < start || k >= end) && !REGION_FILLER.has(w.lemma)) ?? [];
+    if (rest.length > 0) continue;
     if (i > 0 && (parses[i - 1]?.local.length ?? 0) > 0) targets.set(i, i - 1);
     else if ((parses[i + 1]?.local.length ?? 0) > 0) targets.set(i, i + 1);
   }
