@@ -10,6 +10,7 @@ import { findCrops } from "./lib-content/object-crops.js";
 import { objectFamily } from "./lib-content/object-family.js";
 import { PairWriter } from "./lib-content/pair-writer.js";
 import { makeRng } from "./lib-content/rng.js";
+import { stopSign } from "./lib-content/stop-sign.js";
 import { textFamily } from "./lib-content/text-family.js";
 
 const TEXT_PHOTOS = [
@@ -43,14 +44,12 @@ const out = new PairWriter(dir);
 const rng = makeRng(20261126);
 const vision = await loadHuman();
 const person = await findCrops(vision, "kodim12.png", "person", 0.5);
-const cup = await findCrops(vision, "coffee.png", "cup", 0.4);
-if (person.length === 0 || cup.length === 0)
-  throw new Error("the detector found no person or cup crops to paste");
+const sign = await stopSign();
+if (person.length === 0) throw new Error("the detector found no person crops to paste in kodim12.png");
 const families = (process.env.FAMILIES ?? "text,object,identity").split(",");
 if (families.includes("text")) await textFamily(out, TEXT_PHOTOS, rng);
-if (families.includes("object")) await objectFamily(out, BACKGROUNDS, { person, cup }, rng);
-if (families.includes("identity"))
-  await identityFamily(out, await faceSources(vision), cup[0] as (typeof cup)[number], rng);
+if (families.includes("object")) await objectFamily(out, BACKGROUNDS, { person, sign }, rng);
+if (families.includes("identity")) await identityFamily(out, await faceSources(vision), sign, rng);
 const path = await out.finish();
 const count = (c: string) => out.rows.filter((r) => r.category === c).length;
 console.log(

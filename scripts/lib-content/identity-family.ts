@@ -43,16 +43,16 @@ export async function faceSources(vision: VisionEngine): Promise<FaceSource[]> {
 export async function identityFamily(
   out: PairWriter,
   sources: readonly FaceSource[],
-  cup: Img,
+  sign: Img,
   rng: () => number,
 ): Promise<void> {
   for (const [s, source] of sources.entries()) {
     const donors = sources.filter((d) => !d.key.startsWith(source.key.replace("-m", "")));
     for (let v = 0; v < 4; v++) {
       const word = pick(rng, WORDS);
-      const edit = v < 3 ? await withBottomText(source.img, word) : await withCup(source.img, cup);
+      const edit = v < 3 ? await withBottomText(source.img, word) : await withSign(source.img, sign);
       const instruction =
-        v < 3 ? `add the text '${word}' at the bottom` : "add a cup in the bottom-right corner";
+        v < 3 ? `add the text '${word}' at the bottom` : "add a stop sign in the bottom-right corner";
       const donor = pick(rng, donors);
       const donorBox = pick(rng, donor.faces);
       const target = pick(rng, source.faces);
@@ -84,8 +84,8 @@ async function withBottomText(img: Img, word: string): Promise<Img> {
   return { ...img, png };
 }
 
-async function withCup(img: Img, cup: Img): Promise<Img> {
-  const h = Math.round(img.height / 4);
-  const scaled = await resize(cup, Math.round((cup.width * h) / cup.height), h);
+async function withSign(img: Img, sign: Img): Promise<Img> {
+  const h = Math.round(img.height / 2.5);
+  const scaled = await resize(sign, Math.round((sign.width * h) / sign.height), h);
   return paste(img, scaled, img.width - scaled.width - 10, img.height - h - 10, 2);
 }

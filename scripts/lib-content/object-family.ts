@@ -4,11 +4,10 @@ import { pick } from "./rng.js";
 
 export interface Crops {
   person: readonly Img[];
-  cup: readonly Img[];
+  sign: Img;
 }
 
 const PERSON_WORDS = ["person", "man", "woman", "people"];
-const CUP_WORDS = ["cup", "mug"];
 
 /** Places a crop (scaled to `height` px tall) with its bottom at 90% of the image, at horizontal fraction `x`. */
 async function place(base: Img, piece: Img, x: number, height: number) {
@@ -29,20 +28,19 @@ export async function objectFamily(
     const base = await loadPhoto(photo);
     const key = `o${p}`;
     const person = pick(rng, crops.person);
-    const cup = pick(rng, crops.cup);
     const x = 0.1 + 0.8 * rng();
     const other = x < 0.5 ? x + 0.4 : x - 0.4;
     const src = { key: `${key}-src`, img: base };
     const withPerson = await place(base, person, x, 280);
-    const withCup = await place(base, cup, x, 180);
+    const withSign = await place(base, crops.sign, x, 260);
     const flip = () => rng() < 0.5;
     const pw = pick(rng, PERSON_WORDS);
     const article = pw === "people" ? "some" : "a";
     // add a person
-    const addBad = [base, withCup.img, await unrequestedChange(withPerson.img, (p % 3) as 0 | 1 | 2)][
+    const addBad = [base, withSign.img, await unrequestedChange(withPerson.img, (p % 3) as 0 | 1 | 2)][
       p % 3
     ] as Img;
-    const addWhy = ["nothing added", "a cup added instead", "added plus an unrequested change"][
+    const addWhy = ["nothing added", "a stop sign added instead", "added plus an unrequested change"][
       p % 3
     ] as string;
     await out.pair(
@@ -57,18 +55,18 @@ export async function objectFamily(
       addBad,
       flip(),
     );
-    // add a cup
-    const cupBad = p % 2 === 0 ? base : withPerson.img;
+    // add a stop sign
+    const signBad = p % 2 === 0 ? base : withPerson.img;
     await out.pair(
       {
-        id: `${key}-add-cup`,
+        id: `${key}-add-sign`,
         category: "object",
-        instruction: `add a ${pick(rng, CUP_WORDS)}`,
+        instruction: "add a stop sign",
         distractor: p % 2 === 0 ? "nothing added" : "a person added instead",
       },
       src,
-      withCup.img,
-      cupBad,
+      withSign.img,
+      signBad,
       flip(),
     );
     // add two people
@@ -85,12 +83,12 @@ export async function objectFamily(
       withPerson.img,
       flip(),
     );
-    // remove the person / the cup: good removes it (exactly or by clone stamp), bad leaves it or covers another spot
+    // remove the person / the stop sign: good removes it (exactly or by clone stamp), bad leaves it or covers another spot
     for (const [name, placed] of [
       ["person", withPerson],
-      ["cup", withCup],
+      ["sign", withSign],
     ] as const) {
-      const word = name === "person" ? pw.replace("people", "person") : pick(rng, CUP_WORDS);
+      const word = name === "person" ? pw.replace("people", "person") : "stop sign";
       const good = p % 2 === 0 ? base : await cloneStamp(placed.img, placed.box);
       const wrongSpot = { ...placed.box, left: Math.round(other * (base.width - placed.box.width)) };
       const bad = p % 2 === 0 ? placed.img : await cloneStamp(placed.img, wrongSpot);
@@ -107,17 +105,17 @@ export async function objectFamily(
         flip(),
       );
     }
-    // replace the cup with a person: good puts the person where the cup was, bad keeps the cup and adds one elsewhere
+    // replace the sign with a person: good puts the person where the sign was, bad keeps the sign and adds one elsewhere
     const replaced = await place(base, person, x, 280);
-    const elsewhere = await place(withCup.img, person, other, 280);
+    const elsewhere = await place(withSign.img, person, other, 280);
     await out.pair(
       {
         id: `${key}-replace`,
         category: "object",
-        instruction: `replace the ${pick(rng, CUP_WORDS)} with a ${pw.replace("people", "person")}`,
-        distractor: "cup kept, person elsewhere",
+        instruction: `replace the stop sign with a ${pw.replace("people", "person")}`,
+        distractor: "sign kept, person elsewhere",
       },
-      { key: `${key}-src-cup`, img: withCup.img },
+      { key: `${key}-src-sign`, img: withSign.img },
       replaced.img,
       elsewhere.img,
       flip(),

@@ -4,7 +4,7 @@
  */
 export const CONTENT_THRESHOLDS = {
   /** A CenterNet detection counts as present at or above this score. */
-  objectMinScore: 0.3,
+  objectMinScore: 0.2,
   /** A detection in the candidate is "the same object" as one in the source above this IoU. */
   sameObjectIou: 0.3,
   /** Faces below this BlazeFace score, or smaller than `faceMinPixels` on their short side, are ignored. */
