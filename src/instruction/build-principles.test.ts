@@ -108,6 +108,23 @@ describe("principles from an instruction", () => {
     ]);
   });
 
+  it("always returns follow, keep and quality principles, even for junk", () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const chars = "abcdefghijklmnopqrstuvwxyz ,.;!?'\"%#-0123456789&/";
+    for (let n = 0; n < 300; n++) {
+      let text = "x";
+      for (let k = Math.floor(next() * 40); k > 0; k--) text += chars[Math.floor(next() * chars.length)];
+      const kinds = parser.parse(text).map((p) => p.kind);
+      expect(kinds.filter((k) => k === "keep")).toHaveLength(1);
+      expect(kinds.filter((k) => k === "quality")).toHaveLength(1);
+      expect(kinds[0]).toBe("follow");
+    }
+  });
+
   it("rejects an empty instruction with an input error", () => {
     expect(() => parser.parse("   ")).toThrow(InputError);
   });
