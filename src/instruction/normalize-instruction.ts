@@ -64,6 +64,7 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bzoom(?:ed)?[\s-]in\b/g, "zoomin"],
   [/\bmirror[\s-]image\b/g, "mirror"],
   [/\bsoft[\s-]focus\b/g, "blurry"],
+  [/\bsalt[\s-](?:and|&|n)[\s-]pepper\b/g, "speckle"],
   [/\bold[\s-](?:fashioned|timey|school|world)\b/g, "vintage"],
   [/\bpixel(?:ated)? (?:effect|look|style|filter)\b/g, "pixelated"],
   [

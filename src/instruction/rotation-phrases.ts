@@ -85,7 +85,7 @@ export function findRotation(clause: Clause): GeometryHit | null {
   const at =
     explicit >= 0
       ? explicit
-      : (turn >= 0 && hasContext) || values.includes("upsidedown")
+      : (turn >= 0 && hasContext) || values.includes("upsidedown") || values.includes("sideways")
         ? Math.max(turn, 0)
         : -1;
   if (at < 0 || words[at]?.negated) return null;
