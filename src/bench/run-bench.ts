@@ -91,6 +91,29 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   return { dataset, runs };
 }
 
+/**
+ * Per-item rows for `--json --rows`: the item's outcome under the primary metric ("correct", "wrong",
+ * "tie" for an exact judge tie on a human preference, "abstained"), its rewards, and for two-candidate
+ * rankings the human `preferred` (0, 1 or "tie"), plus every field of the item outcome.
+ */
+export function benchRows(run: BenchRun, judgeRun: JudgeRun): Array<Record<string, unknown>> {
+  const items = new Map(run.dataset.items.map((i) => [i.id, i]));
+  return judgeRun.outcomes.map((o) => {
+    const human = items.get(o.id)?.human;
+    const tiers = human?.kind === "ranking" ? human.tiers : [];
+    const preferred =
+      tiers.length === 1 && tiers[0]?.length === 2 ? "tie" : tiers.length === 2 ? tiers[0]?.[0] : undefined;
+    const right = run.dataset.primaryMetric === "vote4-exact-match" ? o.voteCorrect : o.allPairsCorrect;
+    const outcome = o.abstained ? "abstained" : right ? "correct" : o.modelTie ? "tie" : "wrong";
+    return {
+      ...o,
+      rewards: o.scores,
+      ...(preferred !== undefined ? { preferred } : {}),
+      outcome,
+    };
+  });
+}
+
 /** The `--json` shape: one judge's report at the top level (the original shape), every judge under `judges`. */
 export function benchJson(run: BenchRun): Record<string, unknown> {
   const judges = Object.fromEntries(run.runs.map((r) => [r.report.judge, r.report]));

@@ -58,6 +58,11 @@ describe("editjudge bench", () => {
     expect(Object.keys(json.byCategory).sort()).toEqual(["brighter", "darker"]);
     expect(json.byCategory.brighter).toMatchObject({ n: 2, accuracy: expect.any(Number) });
     expect(json.metrics["pairwise-strict"].convention).toBe("pairwise-strict");
+    const rows = (await capture(["bench", file, "--json", "--rows", "--no-store", "--bootstrap", "10"])).out;
+    const first = JSON.parse(rows).rows[0];
+    expect(first).toMatchObject({ id: "p0", category: "brighter", preferred: 0 });
+    expect(first.rewards).toHaveLength(2);
+    expect(["correct", "wrong", "tie", "abstained"]).toContain(first.outcome);
   });
 
   it("exits 2 with a readable message on a bad format or a missing file", async () => {

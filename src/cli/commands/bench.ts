@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { BENCH_FORMATS, type BenchFormat } from "../../bench/formats/read-dataset.js";
-import { benchJson, runBench } from "../../bench/run-bench.js";
+import { benchJson, benchRows, runBench } from "../../bench/run-bench.js";
 import { ConfigError } from "../../errors/config-error.js";
 import { renderBenchText } from "../../report/render-bench-text.js";
 import { writeBenchReport } from "../../report/write-bench-report.js";
@@ -110,7 +110,13 @@ export function registerBench(program: Command): void {
       if (opts.report) await writeBenchReport(run, opts.report);
       if (opts.json) {
         const json = benchJson(run);
-        if (opts.rows) json.rows = Object.fromEntries(run.runs.map((r) => [r.report.judge, r.outcomes]));
+        if (opts.rows) {
+          // One judge: the original array of rows; several: rows by judge.
+          const only = run.runs.length === 1 ? run.runs[0] : undefined;
+          json.rows = only
+            ? benchRows(run, only)
+            : Object.fromEntries(run.runs.map((r) => [r.report.judge, benchRows(run, r)]));
+        }
         process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
         return;
       }
