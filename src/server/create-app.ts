@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { AppContext, type ServerRuntime } from "./app-context.js";
 import { bearerMatches } from "./bearer-auth.js";
 import { errorBody, errorResponse, statusOf } from "./error-response.js";
@@ -50,22 +49,6 @@ export function createApp(options: AppOptions, extra: { processMetrics?: boolean
     }
     await next();
   });
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: options.maxBodyBytes,
-      onError: () => {
-        const res = fail(
-          "body_too_large",
-          `request body is over the ${options.maxBodyBytes}-byte limit; send fewer or smaller images per request`,
-        );
-        // The rest of the body is never read, so the connection cannot be reused.
-        res.headers.set("connection", "close");
-        return res;
-      },
-    }),
-  );
-
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.get("/readyz", (c) =>
     runtime.draining
@@ -86,7 +69,10 @@ export function createApp(options: AppOptions, extra: { processMetrics?: boolean
     const { status, body } = errorResponse(error);
     if (status >= 500 && body.error.code === "internal_error")
       process.stderr.write(`editjudge serve: ${error.stack ?? error.message}\n`);
-    return c.json(body, status);
+    // An unread body (over the limit) leaves the connection unusable: close it after answering.
+    const headers: Record<string, string> =
+      body.error.code === "body_too_large" ? { connection: "close" } : {};
+    return c.json(body, status, headers);
   });
   return { app, metrics, runtime };
 }

@@ -93,7 +93,7 @@ async function rewardGroup(
  * Up to 8 groups are judged at once, answers in request order; an error in one group or candidate never fails the batch.
  */
 export async function handleRewards(c: Context, ctx: AppContext): Promise<Response> {
-  const body = await readJsonBody(c, rewardsRequestSchema);
+  const body = await readJsonBody(c, rewardsRequestSchema, ctx.options.maxBodyBytes);
   const judge = ctx.judge(body.judge);
   const keep = {
     minStd: body.keep?.minStd ?? ctx.options.keep.minStd,

@@ -7,7 +7,7 @@ import { withTimeout } from "./with-timeout.js";
 
 /** POST /v1/score: one case → the full JudgeResult. A bad source fails the request; a bad candidate does not. */
 export async function handleScore(c: Context, ctx: AppContext): Promise<Response> {
-  const body = await readJsonBody(c, scoreRequestSchema);
+  const body = await readJsonBody(c, scoreRequestSchema, ctx.options.maxBodyBytes);
   const judge = ctx.judge(body.judge);
   const result = await withTimeout(ctx.options.requestTimeoutMs, c.req.raw.signal, (signal) =>
     judgeGroup(judge, body, ctx.loader(signal), signal),

@@ -68,6 +68,20 @@ describe("reward server", () => {
     expect(body.groups[0]?.id).toBeNull();
   });
 
+  it("accepts line-wrapped base64, data URLs and {base64}", async () => {
+    const server = await start();
+    const png = await solidPngBase64(100);
+    const wrapped = png.replace(/(.{76})/g, "$1\n");
+    const res = await postJson(`${server.url}/v1/score`, {
+      source: wrapped,
+      instruction: "x",
+      candidates: [`data:image/png;base64,${png}`, { base64: png }],
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { candidates: Array<{ reward: number | null; error?: unknown }> };
+    expect(body.candidates.map((c) => c.reward)).toEqual([100 / 255, 100 / 255]);
+  });
+
   it("requires the bearer token when one is set, except for health checks", async () => {
     const server = await start({ token: "s3cret" });
     const png = await solidPngBase64(100);
