@@ -24,23 +24,32 @@ function edgeProfiles(p: Plane): { cols: Float64Array; rows: Float64Array } {
   return { cols, rows };
 }
 
-/** Share of edge energy on the grid (period b, offset o), rescaled so 0 = chance and 1 = all of it. */
-function gridShare(profile: Float64Array, b: number, o: number): number {
-  let on = 0;
+/** Edge energy per residue class x mod b, and the total. */
+function residues(profile: Float64Array, b: number): { sums: Float64Array; total: number } {
+  const sums = new Float64Array(b);
   let total = 0;
   for (let x = 0; x < profile.length; x++) {
     const v = profile[x] as number;
+    sums[(x + 1) % b] = (sums[(x + 1) % b] as number) + v;
     total += v;
-    if ((x + 1 - o) % b === 0) on += v;
   }
+  return { sums, total };
+}
+
+/** Share of edge energy on the grid (period b, offset o), rescaled so 0 = chance and 1 = all of it. */
+function share(on: number, total: number, b: number): number {
   if (total <= 1e-9) return 0;
   return (on / total - 1 / b) / (1 - 1 / b);
 }
 
+function gridShare(profile: Float64Array, b: number, o: number): number {
+  const { sums, total } = residues(profile, b);
+  return share(sums[o % b] as number, total, b);
+}
+
 function bestGrid(profile: Float64Array, b: number): number {
-  let best = -1;
-  for (let o = 0; o < b; o++) best = Math.max(best, gridShare(profile, b, o));
-  return best;
+  const { sums, total } = residues(profile, b);
+  return share(Math.max(...sums), total, b);
 }
 
 /** Pixelation (constant blocks) and JPEG 8×8 blocking from the luminance plane. Pure. */

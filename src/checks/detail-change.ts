@@ -9,25 +9,17 @@ export interface DetailChange {
   /** Estimated noise σ (0–255 scale) in the flat areas of the source and candidate (Immerkær). */
   noiseSource: number;
   noiseCandidate: number;
+  /** Standard deviation of luma in source and candidate. */
+  stdSource: number;
+  stdCandidate: number;
 }
 
-/** High-pass: pixel minus the mean of its 4 neighbours; 0 at the border. */
-function highPass(p: Plane): Float32Array {
-  const { width: w, height: h, data } = p;
-  const out = new Float32Array(w * h);
-  for (let y = 1; y < h - 1; y++) {
-    for (let x = 1; x < w - 1; x++) {
-      const i = y * w + x;
-      out[i] =
-        (data[i] as number) -
-        0.25 *
-          ((data[i - 1] as number) +
-            (data[i + 1] as number) +
-            (data[i - w] as number) +
-            (data[i + w] as number));
-    }
-  }
-  return out;
+/** High-pass at pixel i: the pixel minus the mean of its 4 neighbours. */
+function highPassAt(d: Float32Array, i: number, w: number): number {
+  return (
+    (d[i] as number) -
+    0.25 * ((d[i - 1] as number) + (d[i + 1] as number) + (d[i - w] as number) + (d[i + w] as number))
+  );
 }
 
 /** |Immerkær mask response| at pixel i: responds to noise, cancels smooth gradients. */
@@ -45,11 +37,15 @@ function noiseAt(d: Float32Array, i: number, w: number): number {
   return v < 0 ? -v : v;
 }
 
-/** Blur, sharpening and noise between aligned luminance planes of equal size. */
+const BINS = 1024;
+const BIN_SCALE = 8;
+
+/**
+ * Blur, sharpening and noise between aligned luminance planes of equal size, sampled on every other
+ * row (interior pixels only). Two passes, no per-pixel allocations.
+ */
 export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask = null): DetailChange {
   const { width: w, height: h } = source;
-  const hs = highPass(source);
-  const hc = highPass(candidate);
   const sd = source.data;
   const cd = candidate.data;
   let es = 0;
@@ -58,16 +54,15 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
   let sx = 0;
   let sy = 0;
   let sxx = 0;
+  let syy = 0;
   let sxy = 0;
   // Histogram of |high-pass| of the source, to find its flattest 40% without sorting.
-  const BINS = 1024;
-  const BIN_SCALE = 8;
   const hist = new Uint32Array(BINS);
-  for (let y = 1; y < h - 1; y++) {
+  for (let y = 1; y < h - 1; y += 2) {
     for (let i = y * w + 1, end = y * w + w - 1; i < end; i++) {
       if (mask && mask[i] !== 1) continue;
-      const a = hs[i] as number;
-      const b = hc[i] as number;
+      const a = highPassAt(sd, i, w);
+      const b = highPassAt(cd, i, w);
       const aa = a < 0 ? -a : a;
       es += aa;
       ec += b < 0 ? -b : b;
@@ -76,6 +71,7 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
       sx += xs;
       sy += yc;
       sxx += xs * xs;
+      syy += yc * yc;
       sxy += xs * yc;
       n++;
       const bin = Math.min(BINS - 1, (aa * BIN_SCALE) | 0);
@@ -84,6 +80,7 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
   }
   const nn = Math.max(1, n);
   const varX = sxx - (sx * sx) / nn;
+  const varY = syy - (sy * sy) / nn;
   const slope = varX < 1e-6 ? 1 : (sxy - (sx * sy) / nn) / varX;
   const icpt = (sy - slope * sx) / nn;
   let flatCut = BINS;
@@ -102,11 +99,11 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
   let ns = 0;
   let nc = 0;
   let nf = 0;
-  for (let y = 1; y < h - 1; y++) {
+  for (let y = 1; y < h - 1; y += 2) {
     for (let i = y * w + 1, end = y * w + w - 1; i < end; i++) {
       if (mask && mask[i] !== 1) continue;
       const r = (cd[i] as number) - (slope * (sd[i] as number) + icpt);
-      const q = hs[i] as number;
+      const q = highPassAt(sd, i, w);
       rs += r;
       hsum += q;
       rr += r * r;
@@ -129,5 +126,7 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
     residualStructure: vr < 1e-6 || vh < 1e-6 ? 0 : cov / Math.sqrt(vr * vh),
     noiseSource: ns * k,
     noiseCandidate: nc * k,
+    stdSource: Math.sqrt(Math.max(0, varX) / nn),
+    stdCandidate: Math.sqrt(Math.max(0, varY) / nn),
   };
 }

@@ -1,5 +1,4 @@
 import { measureMonochrome } from "../../checks/monochrome.js";
-import { measureToneChange } from "../../checks/tone-change.js";
 import type { EditOp } from "../../contract/edit-op.js";
 import type { Principle } from "../../contract/principle.js";
 import type { Verdict } from "../../contract/verdict.js";
@@ -99,7 +98,7 @@ const fmt = (x: number, d = 1) => (x >= 0 ? "+" : "") + x.toFixed(d);
 export function verifyToneFollow(principle: Principle, op: ToneOp, pair: PairAnalysis): Verdict {
   const mask = principle.region ? pair.regionMask(principle.region, true, "analysis") : null;
   const where = principle.region ? ` in the ${principle.region.label}` : "";
-  const t = measureToneChange(pair.lab.source, pair.lab.candidate, mask);
+  const t = pair.tone(principle.region);
   const by = "checks:tone";
   switch (op.op) {
     case "brightness": {

@@ -1,4 +1,5 @@
 import { type Blockiness, measureBlockiness } from "../../checks/blockiness.js";
+import { type Clipping, measureClipping } from "../../checks/clipping.js";
 import { type DetailChange, measureDetailChange } from "../../checks/detail-change.js";
 import { type BorderResult, detectBorder } from "../../checks/geometry/detect-border.js";
 import { transformRgb } from "../../checks/geometry/dihedral.js";
@@ -10,7 +11,7 @@ import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
 import { cropRgb, resizeRgb } from "../../checks/pixels/resize-rgb.js";
 import type { Plane, RgbImage } from "../../checks/pixels/rgb-image.js";
 import { type LabImage, srgbToLab } from "../../checks/pixels/srgb-to-lab.js";
-import { std } from "../../checks/pixels/stats.js";
+import { measureToneChange, type ToneChange } from "../../checks/tone-change.js";
 import type { Region } from "../../contract/region.js";
 
 /** Detail change with the luma contrast change factored out. */
@@ -26,12 +27,25 @@ export interface Detail extends DetailChange {
 /** Analysis scale for colour statistics: the longer side is at most this many pixels. */
 const ANALYSIS_SIDE = 384;
 
+/** Analysis-scale RGB and its Lab planes. */
+interface Analysed {
+  rgb: RgbImage;
+  lab: LabImage;
+}
+
+function analyse(image: RgbImage): Analysed {
+  const rgb = downsampleRgb(image, ANALYSIS_SIDE);
+  return { rgb, lab: srgbToLab(rgb) };
+}
+
 /** Per-source facts computed once per case and shared by every candidate. */
 export class SourceAnalysis {
   readonly image: RgbImage;
   readonly luma: Plane;
   readonly border: BorderResult;
   #blockiness: Blockiness | undefined;
+  #analysed: Analysed | undefined;
+  #clipping: Clipping | undefined;
 
   constructor(image: RgbImage) {
     this.image = image;
@@ -42,6 +56,17 @@ export class SourceAnalysis {
   get blockiness(): Blockiness {
     this.#blockiness ??= measureBlockiness(this.luma);
     return this.#blockiness;
+  }
+
+  /** Analysis-scale planes of the untransformed source (reused when a candidate keeps the frame). */
+  get analysed(): Analysed {
+    this.#analysed ??= analyse(this.image);
+    return this.#analysed;
+  }
+
+  get clipping(): Clipping {
+    this.#clipping ??= measureClipping(this.image);
+    return this.#clipping;
   }
 }
 
@@ -59,45 +84,69 @@ export class PairAnalysis {
   readonly inner: RgbImage;
   /** Source pixels mapped onto `inner` (same size). */
   readonly alignedSource: RgbImage;
-  #lab: { source: LabImage; candidate: LabImage } | undefined;
-  #luma: { source: Plane; candidate: Plane } | undefined;
+  /** Full-resolution luma of aligned source and candidate inner. */
+  readonly luma: { source: Plane; candidate: Plane };
+  /** True when the candidate is the source frame: no rotation, crop, border or resize. */
+  readonly sameFrame: boolean;
+  readonly #candidateLuma: Plane;
+  #analysed: { source: Analysed; candidate: Analysed } | undefined;
   #candidateBlockiness: Blockiness | undefined;
   readonly #detail = new Map<string, Detail>();
-  readonly #candidateLuma: Plane;
+  readonly #tone = new Map<string, ToneChange>();
 
   constructor(source: SourceAnalysis, candidate: RgbImage) {
     this.source = source;
     this.candidate = candidate;
     const border = detectBorder(candidate);
     // A band the source already had is not an added border.
-    const sourceHasBand = source.border.found;
     this.border =
-      border.found && !sourceHasBand ? border : { ...border, found: false, inner: full(candidate) };
+      border.found && !source.border.found ? border : { ...border, found: false, inner: fullRect(candidate) };
     this.inner = cropRgb(candidate, this.border.inner);
     this.#candidateLuma = toLuma(candidate);
     const innerLuma = this.border.found
       ? cropPlane(this.#candidateLuma, this.border.inner)
       : this.#candidateLuma;
     this.alignment = findAlignment(source.luma, innerLuma);
-    const transformed = transformRgb(source.image, this.alignment.transform);
-    const window = cropRgb(transformed, this.alignment.window);
-    this.alignedSource = resizeRgb(window, this.inner.width, this.inner.height);
-    this.#luma = { source: toLuma(this.alignedSource), candidate: innerLuma };
+    const a = this.alignment;
+    this.sameFrame =
+      a.kind === "full" &&
+      a.transform === "identity" &&
+      !this.border.found &&
+      this.inner.width === source.image.width &&
+      this.inner.height === source.image.height;
+    if (this.sameFrame) {
+      this.alignedSource = source.image;
+      this.luma = { source: source.luma, candidate: innerLuma };
+    } else {
+      const window = cropRgb(transformRgb(source.image, a.transform), a.window);
+      this.alignedSource = resizeRgb(window, this.inner.width, this.inner.height);
+      this.luma = { source: toLuma(this.alignedSource), candidate: innerLuma };
+    }
+  }
+
+  #pair(): { source: Analysed; candidate: Analysed } {
+    this.#analysed ??= {
+      source: this.sameFrame ? this.source.analysed : analyse(this.alignedSource),
+      candidate: analyse(this.inner),
+    };
+    return this.#analysed;
   }
 
   /** Lab planes of aligned source and candidate at analysis scale. */
   get lab(): { source: LabImage; candidate: LabImage } {
-    this.#lab ??= {
-      source: srgbToLab(downsampleRgb(this.alignedSource, ANALYSIS_SIDE)),
-      candidate: srgbToLab(downsampleRgb(this.inner, ANALYSIS_SIDE)),
-    };
-    return this.#lab;
+    const p = this.#pair();
+    return { source: p.source.lab, candidate: p.candidate.lab };
   }
 
-  /** Full-resolution luma planes of aligned source and candidate inner. */
-  get luma(): { source: Plane; candidate: Plane } {
-    this.#luma ??= { source: toLuma(this.alignedSource), candidate: toLuma(this.inner) };
-    return this.#luma;
+  /** Analysis-scale RGB of aligned source and candidate. */
+  get small(): { source: RgbImage; candidate: RgbImage } {
+    const p = this.#pair();
+    return { source: p.source.rgb, candidate: p.candidate.rgb };
+  }
+
+  /** Clipping of the aligned source (computed once per case when the frame is kept). */
+  get sourceClipping(): Clipping {
+    return this.sameFrame ? this.source.clipping : measureClipping(this.alignedSource);
   }
 
   /** Blockiness of the whole candidate (its own pixel grid, where JPEG blocks sit). */
@@ -106,17 +155,29 @@ export class PairAnalysis {
     return this.#candidateBlockiness;
   }
 
-  /** Blur, sharpening and noise measurements, inside a region or over the whole frame; computed once each. */
+  /** Tone and colour change inside a region or over the whole frame; computed once each. */
+  tone(region?: Region): ToneChange {
+    const key = regionKey(region);
+    let t = this.#tone.get(key);
+    if (!t) {
+      t = measureToneChange(
+        this.lab.source,
+        this.lab.candidate,
+        region ? this.regionMask(region, true, "analysis") : null,
+      );
+      this.#tone.set(key, t);
+    }
+    return t;
+  }
+
+  /** Blur, sharpening and noise inside a region or over the whole frame; computed once each. */
   detail(region?: Region): Detail {
-    const key = region ? `${region.x0},${region.y0},${region.x1},${region.y1}` : "all";
+    const key = regionKey(region);
     let d = this.#detail.get(key);
     if (!d) {
       const mask = region ? this.regionMask(region, true, "full") : null;
       const m = measureDetailChange(this.luma.source, this.luma.candidate, mask);
-      const contrast = Math.max(
-        0.2,
-        std(this.luma.candidate.data, mask) / Math.max(1e-3, std(this.luma.source.data, mask)),
-      );
+      const contrast = Math.max(0.2, m.stdCandidate / Math.max(1e-3, m.stdSource));
       d = {
         ...m,
         contrast,
@@ -128,18 +189,6 @@ export class PairAnalysis {
     return d;
   }
 
-  /** True when the candidate is the source frame: no rotation, crop, border or resize. */
-  get sameFrame(): boolean {
-    const a = this.alignment;
-    return (
-      a.kind === "full" &&
-      a.transform === "identity" &&
-      !this.border.found &&
-      Math.abs(a.scaleX - 1) < 0.01 &&
-      Math.abs(a.scaleY - 1) < 0.01
-    );
-  }
-
   /** A region mask at analysis scale (Lab planes) or full resolution (luma planes). */
   regionMask(region: Region, inside: boolean, scale: "analysis" | "full"): Uint8Array {
     const { width, height } = scale === "analysis" ? this.lab.source : this.luma.source;
@@ -148,6 +197,10 @@ export class PairAnalysis {
   }
 }
 
-function full(image: RgbImage) {
+function regionKey(region: Region | undefined): string {
+  return region ? `${region.x0},${region.y0},${region.x1},${region.y1}` : "all";
+}
+
+function fullRect(image: RgbImage) {
   return { x0: 0, y0: 0, x1: image.width, y1: image.height };
 }

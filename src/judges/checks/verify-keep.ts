@@ -1,7 +1,5 @@
 import { blockSsim, meanDeltaE } from "../../checks/difference.js";
 import { measureLocalDamage } from "../../checks/local-damage.js";
-import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
-import { measureToneChange } from "../../checks/tone-change.js";
 import type { EditOpName } from "../../contract/edit-op.js";
 import type { Principle } from "../../contract/principle.js";
 import type { Measurement, Verdict } from "../../contract/verdict.js";
@@ -108,7 +106,7 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
       { name: "ssim", score: scoreOn(SSIM_OUTSIDE, ssim) },
     );
   } else {
-    const t = measureToneChange(pair.lab.source, pair.lab.candidate);
+    const t = pair.tone();
     const d = pair.detail();
     const drifts: Record<keyof typeof TOLERANCE, number> = {
       deltaL: Math.abs(t.deltaL),
@@ -131,16 +129,9 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
   }
   const damageGrant = allowance(ops, "damage");
   if (damageGrant !== Infinity || region) {
-    const full = region
-      ? rectMask(
-          pair.inner.width,
-          pair.inner.height,
-          regionToRect(region, pair.inner.width, pair.inner.height),
-          false,
-          Math.round(Math.min(pair.inner.width, pair.inner.height) * 0.03),
-        )
-      : null;
-    const dmg = measureLocalDamage(pair.alignedSource, pair.inner, full);
+    const small = pair.small;
+    const outside = region ? pair.regionMask(region, false, "analysis") : null;
+    const dmg = measureLocalDamage(small.source, small.candidate, outside);
     const excess = Math.max(0, dmg.maxTileResidual - 2 * dmg.medianTileResidual);
     m.localChange = excess;
     m.changedShare = dmg.damagedShare;

@@ -38,7 +38,7 @@ const NOISE: Curve = [
 export function verifyQuality(principle: Principle, ops: readonly EditOpName[], pair: PairAnalysis): Verdict {
   const parts: Array<{ name: string; score: number; text: string }> = [];
   const m: Record<string, Measurement> = {};
-  const cs = measureClipping(pair.alignedSource);
+  const cs = pair.sourceClipping;
   const cc = measureClipping(pair.inner);
   const clipGain = cc.highlights + cc.shadows - (cs.highlights + cs.shadows);
   m.clippedSource = cs.highlights + cs.shadows;
