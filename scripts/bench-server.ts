@@ -130,6 +130,27 @@ for (const judgeId of ["fake", "checks", "viescore"]) {
     inProcess: percentile(inProcessTimes, 50),
     failed,
   });
+  if (judgeId === "fake") {
+    // Fixed per-request cost, with a body small enough that JSON parsing and decoding are negligible.
+    const small = await benchImages("/work/shared/photos/kodim01.png", 32);
+    const smallBody = scoreBody(judgeId, small);
+    const postSmall = async () => {
+      const res = await fetch(`${server.url}/v1/score`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: smallBody,
+      });
+      if (res.status !== 200) failed++;
+      await res.text();
+    };
+    const [h, i] = await timeAlternating(n, 5, postSmall, () => inProcessScore(judge, small));
+    overhead.push({
+      judge: "fake, 32×32 pair",
+      http: percentile(h, 50),
+      inProcess: percentile(i, 50),
+      failed,
+    });
+  }
   await judge.close?.();
   await fake?.close();
   for (const c of CONCURRENCY)

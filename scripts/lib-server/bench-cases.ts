@@ -2,9 +2,9 @@ import sharp from "sharp";
 import type { Judge } from "../../src/contract/judge.js";
 import { decodeImage } from "../../src/image/decode-image.js";
 
-/** A 256×256 photo crop and a brightened candidate, as PNG bytes. */
-export async function benchImages(photo: string): Promise<{ source: Buffer; candidate: Buffer }> {
-  const base = sharp(photo).resize(256, 256, { fit: "cover" });
+/** A size×size photo crop and a brightened candidate, as PNG bytes. */
+export async function benchImages(photo: string, size = 256): Promise<{ source: Buffer; candidate: Buffer }> {
+  const base = sharp(photo).resize(size, size, { fit: "cover" });
   const source = await base.clone().png().toBuffer();
   const candidate = await base.clone().modulate({ brightness: 1.3 }).png().toBuffer();
   return { source, candidate };
