@@ -13,17 +13,47 @@ export type Attribute =
   | "blocking"
   | "pixelation"
   | "geometry"
-  | "polarity";
+  | "polarity"
+  | "colourStructure";
 
 /** Tolerance multiplier an op grants an attribute: Infinity = the op may change it freely. */
 const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = {
-  brightness: { deltaL: Infinity, contrast: 2, chroma: 2, detail: 1.5, clipping: 2 },
-  contrast: { contrast: Infinity, deltaL: 2, chroma: 3, detail: 1.5, clipping: 2 },
-  saturation: { chroma: Infinity, deltaL: 1.5, warmth: 2, contrast: 1.5, clipping: 2 },
-  grayscale: { chroma: Infinity, warmth: Infinity, deltaL: 1.5, contrast: 1.5 },
-  sepia: { chroma: Infinity, warmth: Infinity, deltaL: 2, contrast: 2, clipping: 3 },
-  temperature: { warmth: Infinity, chroma: 2, deltaL: 1.5 },
-  invert: { deltaL: Infinity, contrast: Infinity, warmth: Infinity, chroma: 2, polarity: Infinity },
+  brightness: { colourStructure: 2, deltaL: Infinity, contrast: 2, chroma: 2, detail: 1.5, clipping: 2 },
+  contrast: { colourStructure: 2, contrast: Infinity, deltaL: 2, chroma: 3, detail: 1.5, clipping: 2 },
+  saturation: {
+    colourStructure: Infinity,
+    chroma: Infinity,
+    deltaL: 1.5,
+    warmth: 2,
+    contrast: 1.5,
+    clipping: 2,
+  },
+  grayscale: {
+    colourStructure: Infinity,
+    damage: 2,
+    chroma: Infinity,
+    warmth: Infinity,
+    deltaL: 1.5,
+    contrast: 1.5,
+  },
+  sepia: {
+    colourStructure: Infinity,
+    damage: 2,
+    chroma: Infinity,
+    warmth: Infinity,
+    deltaL: 2,
+    contrast: 2,
+    clipping: 3,
+  },
+  temperature: { colourStructure: 1.5, warmth: Infinity, chroma: 2, deltaL: 1.5 },
+  invert: {
+    colourStructure: Infinity,
+    deltaL: Infinity,
+    contrast: Infinity,
+    warmth: Infinity,
+    chroma: 2,
+    polarity: Infinity,
+  },
   rotate: { geometry: Infinity },
   flip: { geometry: Infinity },
   crop: { geometry: Infinity },
@@ -47,6 +77,7 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
   "object-remove": { damage: Infinity },
   "object-replace": { damage: Infinity },
   unknown: {
+    colourStructure: Infinity,
     polarity: Infinity,
     deltaL: 2,
     contrast: 2,

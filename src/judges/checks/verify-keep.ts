@@ -40,7 +40,11 @@ const SSIM_OUTSIDE: Curve = [
 ];
 
 /** Base tolerances for unrequested change. */
-const TOLERANCE: Record<"deltaL" | "contrast" | "chroma" | "warmth" | "detail" | "noise", number> = {
+const TOLERANCE: Record<
+  "deltaL" | "contrast" | "chroma" | "colourStructure" | "warmth" | "detail" | "noise",
+  number
+> = {
+  colourStructure: Math.log(1.2),
   deltaL: 4,
   contrast: Math.log(1.12),
   chroma: Math.log(1.15),
@@ -53,6 +57,7 @@ const LABEL: Record<string, string> = {
   deltaL: "lightness",
   contrast: "contrast",
   chroma: "saturation",
+  colourStructure: "the colours (replaced by a tint or remapped)",
   warmth: "white balance",
   detail: "sharpness",
   noise: "noise",
@@ -112,6 +117,7 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
       deltaL: Math.abs(t.deltaL),
       contrast: Math.abs(Math.log(t.contrastRatio)),
       chroma: Math.abs(Math.log(t.chromaRatio)),
+      colourStructure: Math.abs(Math.log(Math.max(0.05, t.chromaGain))),
       warmth: Math.abs(t.warmth),
       detail: Math.abs(Math.log(d.detailRatio)),
       noise: Math.max(0, d.noiseIncrease),
