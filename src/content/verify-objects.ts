@@ -48,13 +48,7 @@ export function verifyObjectOp(principle: Principle, op: ObjectOp, input: Object
   const c = present(input.candidate, cls, t.objectMinScore);
   const measurements = { sourceCount: s.length, candidateCount: c.length, minScore: t.objectMinScore };
   if (op.op === "object-remove") {
-    if (s.length === 0)
-      return abstainVerdict(
-        principle,
-        D,
-        `the detector finds no ${cls} in the source (score ≥ ${t.objectMinScore}); nothing to check`,
-        details,
-      );
+    if (s.length === 0) return verifyWeakRemove(principle, cls, input, details);
     const summary = `${cls}: ${s.length} in the source, ${c.length} in the candidate${c.length ? ` (${list(c)})` : ""}`;
     if (c.length >= s.length)
       return scoredVerdict(principle, D, 0.15, `${summary}: not removed`, measurements, details);
@@ -72,7 +66,13 @@ export function verifyObjectOp(principle: Principle, op: ObjectOp, input: Object
   const fresh = addedObjects(input, cls);
   const summary = `${cls}: ${s.length} in the source, ${c.length} in the candidate${fresh.length ? `; new: ${list(fresh)}` : ""}`;
   const m = { ...measurements, added, requested: op.count, bestNewScore: fresh[0]?.score ?? null };
-  if (added === 0) return scoredVerdict(principle, D, 0.1, `${summary}: none added`, m, details);
+  if (added === 0) {
+    // Below the threshold, a weak new detection still ranks above none (both fail).
+    const weak = addedObjects({ ...input, thresholds: { ...t, objectMinScore: t.objectMinScore / 2 } }, cls);
+    const hint = Math.max(0, ...weak.map((d) => d.score));
+    const note = weak.length ? ` (weak new ${cls} ${hint.toFixed(2)} below ${t.objectMinScore})` : "";
+    return scoredVerdict(principle, D, 0.1 + 0.3 * hint, `${summary}: none added${note}`, m, details);
+  }
   const best = Math.max(...fresh.map((d) => d.score), 0);
   if (op.count !== null && added !== want)
     return scoredVerdict(
@@ -134,4 +134,33 @@ function verifyReplace(
       details,
     );
   return scoredVerdict(principle, D, gone.length > 0 || news.length > 0 ? 0.35 : 0.1, summary, m, details);
+}
+
+/**
+ * Remove, when the source shows the class only below the threshold: compares weak detections
+ * (≥ half the threshold) instead of abstaining; a pass is capped at 0.6 because the evidence is weak.
+ */
+function verifyWeakRemove(principle: Principle, cls: string, input: ObjectInputs, details: object): Verdict {
+  const weak = input.thresholds.objectMinScore / 2;
+  const s = present(input.source, cls, weak);
+  const c = present(input.candidate, cls, weak);
+  if (s.length === 0)
+    return abstainVerdict(
+      principle,
+      D,
+      `the detector finds no ${cls} in the source (score ≥ ${weak}); nothing to check`,
+      details,
+    );
+  const gone = s.filter((o) => !c.some((d) => iou(d.box, o.box) > input.thresholds.sameObjectIou));
+  const m = {
+    sourceCount: s.length,
+    candidateCount: c.length,
+    gone: gone.length,
+    minScore: weak,
+    weakEvidence: true,
+  };
+  const summary = `${cls} only weakly detected (score ≥ ${weak}): ${s.length} in the source, ${c.length} in the candidate, ${gone.length} gone`;
+  if (gone.length === 0 || c.length >= s.length)
+    return scoredVerdict(principle, D, 0.2, `${summary}: not removed`, m, details);
+  return scoredVerdict(principle, D, 0.6, `${summary}: removed`, m, details);
 }
