@@ -26,11 +26,17 @@ export { ConfigError } from "./errors/config-error.js";
 export { EditJudgeError } from "./errors/editjudge-error.js";
 export { InputError } from "./errors/input-error.js";
 export { JudgeOutputParseError } from "./errors/judge-output-parse-error.js";
+export { ModelLoadError } from "./errors/model-load-error.js";
 export { decodeImage } from "./image/decode-image.js";
 export { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./image/image-limits.js";
 export { prepareCase } from "./image/prepare-case.js";
 export { createInstructionParser, type InstructionParser } from "./instruction/instruction-parser.js";
 export { parseInstruction } from "./instruction/parse-instruction.js";
+export type { ContentStage } from "./judges/checks/content-stage.js";
+export {
+  ModelContentStage,
+  type ModelContentStageOptions,
+} from "./judges/checks/model-content-stage.js";
 export type { JudgeEntry, JudgeFactoryOptions } from "./judges/judge-entry.js";
 export { findJudge, JUDGE_REGISTRY } from "./judges/registry.js";
 export { runJudge } from "./judges/run-judge.js";
