@@ -45,13 +45,15 @@ export async function judgeGroup(
         code: "empty_instruction",
       },
     );
+  // Everything decodes in parallel; candidates settle one by one so a bad one does not fail the others.
+  const candidatesSettled = Promise.allSettled(
+    group.candidates.map((spec, i) => loader.load(spec, `candidate-${i}`)),
+  );
   const [source, mask] = await Promise.all([
     loader.load(group.source, "source"),
     group.mask === undefined ? undefined : loader.load(group.mask, "mask"),
   ]);
-  const settled = await Promise.allSettled(
-    group.candidates.map((spec, i) => loader.load(spec, `candidate-${i}`)),
-  );
+  const settled = await candidatesSettled;
   const good: Array<{ index: number; image: DecodedImage }> = [];
   settled.forEach((s, index) => {
     if (s.status === "fulfilled") good.push({ index, image: s.value });
