@@ -18,8 +18,24 @@ export type Attribute =
 
 /** Tolerance multiplier an op grants an attribute: Infinity = the op may change it freely. */
 const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = {
-  brightness: { colourStructure: 2, deltaL: Infinity, contrast: 2, chroma: 2, detail: 1.5, clipping: 2 },
-  contrast: { colourStructure: 2, contrast: Infinity, deltaL: 2, chroma: 3, detail: 1.5, clipping: 2 },
+  brightness: {
+    colourStructure: 2,
+    damage: 1.5,
+    deltaL: Infinity,
+    contrast: 2,
+    chroma: 2,
+    detail: 1.5,
+    clipping: 2,
+  },
+  contrast: {
+    colourStructure: 2,
+    damage: 2,
+    contrast: Infinity,
+    deltaL: 2,
+    chroma: 3,
+    detail: 1.5,
+    clipping: 2,
+  },
   saturation: {
     colourStructure: Infinity,
     chroma: Infinity,

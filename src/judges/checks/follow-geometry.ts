@@ -29,6 +29,19 @@ const BORDER_THICKNESS: Curve = [
   [0.5, 0.55],
 ];
 
+/** A square crop's side ÷ the source's shorter side: the largest square is the natural reading. */
+const SQUARE_SIDE: Curve = [
+  [0.3, 0.55],
+  [0.6, 0.8],
+  [0.9, 1],
+];
+/** A centre crop's kept area: a moderate crop is the natural reading, a sliver is over-cropped. */
+const CENTRE_AREA: Curve = [
+  [0.05, 0.55],
+  [0.2, 0.8],
+  [0.35, 1],
+];
+
 const SHAPE_FRACTION: Record<CropShape, number> = {
   half: 0.5,
   third: 1 / 3,
@@ -66,13 +79,15 @@ function cropMatch(
   cx: number,
   cy: number,
   aspect: number,
+  side: number,
 ): number {
   const near = (value: number, target: number, tol: number) =>
     Math.max(0, 1 - Math.max(0, Math.abs(value - target) - tol) / (tol * 3));
   let size = 1;
   const f = SHAPE_FRACTION[op.shape];
-  if (op.shape === "square") size = near(aspect, 1, 0.03) * (fw < 0.98 || fh < 0.98 ? 1 : 0);
-  else if (op.shape === "center") size = fw * fh < 0.9 ? 1 : 0;
+  if (op.shape === "square")
+    size = near(aspect, 1, 0.03) * (fw < 0.98 || fh < 0.98 ? 1 : 0) * scoreOn(SQUARE_SIDE, side);
+  else if (op.shape === "center") size = fw * fh < 0.9 ? scoreOn(CENTRE_AREA, fw * fh) : 0;
   else if (op.anchor === "left" || op.anchor === "right") size = near(fw, f, 0.04) * near(fh, 1, 0.03);
   else if (op.anchor === "top" || op.anchor === "bottom") size = near(fh, f, 0.04) * near(fw, 1, 0.03);
   else size = near(fw * fh, f, 0.06);
@@ -119,7 +134,8 @@ export function verifyGeometryFollow(principle: Principle, op: GeometryOp, pair:
       const fh = (w.y1 - w.y0) / sh;
       const cx = (w.x0 + w.x1) / 2 / sw;
       const cy = (w.y0 + w.y1) / 2 / sh;
-      const match = cropMatch(op, fw, fh, cx, cy, (w.x1 - w.x0) / (w.y1 - w.y0));
+      const side = Math.min(w.x1 - w.x0, w.y1 - w.y0) / Math.min(sw, sh);
+      const match = cropMatch(op, fw, fh, cx, cy, (w.x1 - w.x0) / (w.y1 - w.y0), side);
       const score = (a.transform === "identity" ? 1 : 0.3) * (0.15 + 0.8 * match);
       return makeVerdict(
         principle,

@@ -31,6 +31,12 @@ const POLARITY: Curve = [
   [0.8, 0.85],
   [0.9, 1],
 ];
+const COVERED: Curve = [
+  [0, 1],
+  [0.05, 0.8],
+  [0.15, 0.5],
+  [0.4, 0.2],
+];
 const SSIM_OUTSIDE: Curve = [
   [0.6, 0.1],
   [0.8, 0.35],
@@ -63,6 +69,7 @@ const LABEL: Record<string, string> = {
   noise: "noise",
   damage: "a local change",
   geometry: "the frame",
+  covered: "the picture's edges (covered by the border)",
   polarity: "the lightness pattern (inverted or replaced)",
   deltaE: "colour outside the region",
   ssim: "structure outside the region",
@@ -89,6 +96,14 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
   const components: Component[] = [];
   const m: Record<string, Measurement> = {};
   const geometryAllowed = allowance(ops, "geometry") === Infinity;
+  if (ops.includes("border") && !ops.includes("crop") && a.kind === "crop") {
+    // A frame drawn over the picture instead of around it hides the picture's edges.
+    const w = a.window;
+    const covered =
+      1 - ((w.x1 - w.x0) * (w.y1 - w.y0)) / (pair.source.image.width * pair.source.image.height);
+    m.coveredByBorder = covered;
+    components.push({ name: "covered", score: scoreOn(COVERED, covered) });
+  }
   if (!pair.sameFrame && !geometryAllowed) {
     components.push({ name: "geometry", score: 0.15 });
     m.transform = a.transform;
