@@ -85,7 +85,7 @@ async function withBottomText(img: Img, word: string): Promise<Img> {
 }
 
 async function withSign(img: Img, sign: Img): Promise<Img> {
-  const h = Math.round(img.height / 2.5);
+  const h = Math.round(img.height / 4);
   const scaled = await resize(sign, Math.round((sign.width * h) / sign.height), h);
   return paste(img, scaled, img.width - scaled.width - 10, img.height - h - 10, 2);
 }

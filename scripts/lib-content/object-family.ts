@@ -32,7 +32,7 @@ export async function objectFamily(
     const other = x < 0.5 ? x + 0.4 : x - 0.4;
     const src = { key: `${key}-src`, img: base };
     const withPerson = await place(base, person, x, 280);
-    const withSign = await place(base, crops.sign, x, 260);
+    const withSign = await place(base, crops.sign, x, 150);
     const flip = () => rng() < 0.5;
     const pw = pick(rng, PERSON_WORDS);
     const article = pw === "people" ? "some" : "a";

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import type { Img } from "./image-ops.js";
 
 /**
- * A drawn stop sign on a pole (COCO class "stop sign"), the second object class of the object family:
+ * A drawn stop sign (COCO class "stop sign"), the second object class of the object family:
  * the only other objects the detector finds in the development photos (a cup seen from above, a cat it
  * calls a dog) are not recognised reliably once pasted elsewhere.
  */
@@ -12,9 +12,10 @@ export async function stopSign(size = 160): Promise<Img> {
       const a = Math.PI / 8 + (i * Math.PI) / 4;
       return `${size / 2 + r * Math.cos(a)},${size / 2 + r * Math.sin(a)}`;
     }).join(" ");
-  const height = size + 140;
+  // No pole: the detector's box covers the plate only, so a pole would count as a change outside it.
+  const height = size;
   const svg =
-    `<svg width="${size}" height="${height}"><rect x="${size / 2 - 5}" y="${size - 10}" width="10" height="150" fill="#777"/>` +
+    `<svg width="${size}" height="${height}">` +
     `<polygon points="${ring(size / 2 - 2)}" fill="white"/><polygon points="${ring(size / 2 - 10)}" fill="#c8102e"/>` +
     `<text x="${size / 2}" y="${size / 2 + 16}" font-size="${Math.round(size * 0.27)}" font-family="DejaVu Sans" ` +
     `font-weight="bold" fill="white" text-anchor="middle">STOP</text></svg>`;

@@ -12,8 +12,11 @@ export const CONTENT_THRESHOLDS = {
   faceMinPixels: 32,
   /** Raw cosine similarity of FaceRes embeddings at or above which two faces are the same person. */
   identityCosine: 0.6,
-  /** OCR lines below this confidence are left out of the "keep the existing text" principle. */
-  keepTextMinConfidence: 0.8,
+  /**
+   * OCR lines below this confidence (or shorter than 3 characters, or inside the edited area) are left out
+   * of the "keep the existing text" principle: they are mostly texture read as letters.
+   */
+  keepTextMinConfidence: 0.9,
   /** Allowed OCR edit distance: one edit per this many characters of the requested text (rounded down). */
   charsPerAllowedEdit: 6,
 } as const;

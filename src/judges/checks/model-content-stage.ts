@@ -1,5 +1,5 @@
 import { affectedBox } from "../../content/affected-region.js";
-import { boxToRegion, describeBox } from "../../content/box-geometry.js";
+import { boxToRegion, describeBox, iou } from "../../content/box-geometry.js";
 import { ContentAnalyzer } from "../../content/content-analyzer.js";
 import { ContentModels, type ModelLoaders } from "../../content/content-models.js";
 import {
@@ -86,7 +86,8 @@ export class ModelContentStage implements ContentStage {
       const kept = sourceLines.filter(
         (l) =>
           l.confidence >= this.#t.keepTextMinConfidence &&
-          l.text.replace(/\W/g, "").length >= 2 &&
+          l.text.replace(/\W/g, "").length >= 3 &&
+          !(box && iou(l.box, box) > 0) &&
           !edited.some((e) => (bestTextMatch([l], e)?.similarity ?? 0) >= 0.6),
       );
       const replaceAny = ops.some((op) => op.op === "text-replace" && op.from === "");
