@@ -40,3 +40,22 @@ describe("difference", () => {
     expect(blockSsim(toLuma(source), toLuma(source))).toBeCloseTo(1, 6);
   });
 });
+
+describe("measureLocalDetail", () => {
+  it("flags a blurred patch but not a uniform tone change", async () => {
+    const { measureLocalDetail } = await import("./local-detail.js");
+    const { withSharp } = await import("./test-helpers/synthetic-image.js");
+    const luma = toLuma(source);
+    const blurred = await withSharp(source, (s) => s.blur(3));
+    const toned = mapPixels(source, (r, g, b) => [r * 1.2 + 5, g * 1.2 + 5, b * 1.2 + 5]);
+    expect(measureLocalDetail(luma, toLuma(toned)).worstDeviation).toBeLessThan(0.3);
+    const patch = mapPixels(source, (r, g, b, x, y) => {
+      if (x < 60 || x >= 140 || y < 50 || y >= 130) return [r, g, b];
+      const o = (y * 256 + x) * 3;
+      return [blurred.rgb[o] as number, blurred.rgb[o + 1] as number, blurred.rgb[o + 2] as number];
+    });
+    const d = measureLocalDetail(luma, toLuma(patch));
+    expect(d.worstDeviation).toBeGreaterThan(0.9);
+    expect(d.changedShare).toBeGreaterThan(0.05);
+  });
+});

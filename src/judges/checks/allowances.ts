@@ -79,6 +79,8 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
   sharpen: { detail: Infinity, noise: 3, contrast: 2.5, clipping: 2 },
   noise: { noise: Infinity, detail: Infinity, chroma: 1.5 },
   pixelate: {
+    colourStructure: 3,
+    warmth: 2,
     detail: Infinity,
     noise: Infinity,
     damage: 2,

@@ -39,6 +39,13 @@ const NOISE: Curve = [
   [25, 0.95],
   [50, 0.65],
 ];
+/** Block size ÷ the shorter side of the pixelated area: past ~5% the picture is no longer recognisable. */
+const BLOCK_SIZE: Curve = [
+  [0.04, 1],
+  [0.08, 0.85],
+  [0.15, 0.65],
+  [0.3, 0.5],
+];
 const PIXELATE: Curve = [
   [0, 0.05],
   [0.2, 0.3],
@@ -56,9 +63,10 @@ export function verifyFilterFollow(principle: Principle, op: FilterOp, pair: Pai
     const c = measureBlockiness(crop(pair.luma.candidate));
     const s = measureBlockiness(crop(pair.luma.source));
     const gain = c.pixelation - s.pixelation;
-    const minSide = Math.min(pair.inner.width, pair.inner.height);
-    const tooCoarse = c.blockSize > minSide / 8;
-    const score = scoreOn(PIXELATE, gain) * (tooCoarse ? 0.75 : 1);
+    const regionPlane = crop(pair.luma.candidate);
+    const blockShare = c.blockSize / Math.max(1, Math.min(regionPlane.width, regionPlane.height));
+    const tooCoarse = blockShare > 0.08;
+    const score = scoreOn(PIXELATE, gain) * scoreOn(BLOCK_SIZE, blockShare);
     return makeVerdict(
       principle,
       score,

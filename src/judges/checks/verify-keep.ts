@@ -1,5 +1,6 @@
 import { blockSsim, meanDeltaE } from "../../checks/difference.js";
 import { measureLocalDamage } from "../../checks/local-damage.js";
+import { measureLocalDetail } from "../../checks/local-detail.js";
 import type { EditOpName } from "../../contract/edit-op.js";
 import type { Principle } from "../../contract/principle.js";
 import type { Measurement, Verdict } from "../../contract/verdict.js";
@@ -30,6 +31,15 @@ const POLARITY: Curve = [
   [0.5, 0.4],
   [0.8, 0.85],
   [0.9, 1],
+];
+/** |ln| of a tile's detail change relative to the median tile: a smear or pasted texture. */
+const LOCAL_DETAIL: Curve = [
+  [0, 1],
+  [0.4, 0.95],
+  [0.7, 0.7],
+  [1, 0.45],
+  [1.5, 0.2],
+  [2.5, 0.05],
 ];
 const COVERED: Curve = [
   [0, 1],
@@ -68,6 +78,7 @@ const LABEL: Record<string, string> = {
   detail: "sharpness",
   noise: "noise",
   damage: "a local change",
+  localDetail: "detail in one area (smeared, blurred or textured)",
   geometry: "the frame",
   covered: "the picture's edges (covered by the border)",
   polarity: "the lightness pattern (inverted or replaced)",
@@ -157,6 +168,15 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
     m.localChange = excess;
     m.changedShare = dmg.damagedShare;
     components.push({ name: "damage", score: scoreOn(DAMAGE, excess / (region ? 1 : damageGrant)) });
+  }
+  if ((allowance(ops, "damage") !== Infinity && allowance(ops, "detail") !== Infinity) || region) {
+    const outside = region ? pair.regionMask(region, false, "full") : null;
+    const ld = measureLocalDetail(pair.luma.source, pair.luma.candidate, outside);
+    m.localDetailChange = ld.worstDeviation;
+    components.push({
+      name: "localDetail",
+      score: scoreOn(LOCAL_DETAIL, ld.worstDeviation / (region ? 1 : allowance(ops, "damage"))),
+    });
   }
   if (components.length === 0) {
     return makeVerdict(principle, 1, "nothing measurable was left to keep", m, by);
