@@ -13,13 +13,22 @@ function edgeProfiles(p: Plane): { cols: Float64Array; rows: Float64Array } {
   const { width: w, height: h, data } = p;
   const cols = new Float64Array(Math.max(0, w - 1));
   const rows = new Float64Array(Math.max(0, h - 1));
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      const v = data[i] as number;
-      if (x < w - 1) cols[x] = (cols[x] as number) + Math.abs((data[i + 1] as number) - v);
-      if (y < h - 1) rows[y] = (rows[y] as number) + Math.abs((data[i + w] as number) - v);
+  // Every other line is enough for a profile and halves the work.
+  for (let y = 0; y < h; y += 2) {
+    const base = y * w;
+    for (let x = 0; x < w - 1; x++) {
+      const d = (data[base + x + 1] as number) - (data[base + x] as number);
+      cols[x] = (cols[x] as number) + (d < 0 ? -d : d);
     }
+  }
+  for (let y = 0; y < h - 1; y++) {
+    const base = y * w;
+    let acc = 0;
+    for (let x = 0; x < w; x += 2) {
+      const d = (data[base + w + x] as number) - (data[base + x] as number);
+      acc += d < 0 ? -d : d;
+    }
+    rows[y] = acc;
   }
   return { cols, rows };
 }

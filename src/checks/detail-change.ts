@@ -42,7 +42,7 @@ const BIN_SCALE = 8;
 
 /**
  * Blur, sharpening and noise between aligned luminance planes of equal size, sampled on every other
- * row (interior pixels only). Two passes, no per-pixel allocations.
+ * row and column (interior pixels only). Two passes, no per-pixel allocations.
  */
 export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask = null): DetailChange {
   const { width: w, height: h } = source;
@@ -59,7 +59,7 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
   // Histogram of |high-pass| of the source, to find its flattest 40% without sorting.
   const hist = new Uint32Array(BINS);
   for (let y = 1; y < h - 1; y += 2) {
-    for (let i = y * w + 1, end = y * w + w - 1; i < end; i++) {
+    for (let i = y * w + 1, end = y * w + w - 1; i < end; i += 2) {
       if (mask && mask[i] !== 1) continue;
       const a = highPassAt(sd, i, w);
       const b = highPassAt(cd, i, w);
@@ -100,7 +100,7 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
   let nc = 0;
   let nf = 0;
   for (let y = 1; y < h - 1; y += 2) {
-    for (let i = y * w + 1, end = y * w + w - 1; i < end; i++) {
+    for (let i = y * w + 1, end = y * w + w - 1; i < end; i += 2) {
       if (mask && mask[i] !== 1) continue;
       const r = (cd[i] as number) - (slope * (sd[i] as number) + icpt);
       const q = highPassAt(sd, i, w);

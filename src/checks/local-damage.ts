@@ -45,24 +45,26 @@ function solve(a: number[][], y: number[]): number[] {
 
 /** Per-channel least squares of target on quadratic features of the source tile means, ridge-regularised. */
 function fitMapping(src: Float64Array[], dst: number[][], use: boolean[]): number[][] {
-  const coefs: number[][] = [];
-  for (let c = 0; c < 3; c++) {
-    const ata = Array.from({ length: FEATURES }, () => new Array<number>(FEATURES).fill(0));
-    const aty = new Array<number>(FEATURES).fill(0);
-    for (let t = 0; t < src.length; t++) {
-      if (!use[t]) continue;
-      const x = src[t] as Float64Array;
-      const y = (dst[t] as number[])[c] as number;
-      for (let i = 0; i < FEATURES; i++) {
-        aty[i] = (aty[i] as number) + (x[i] as number) * y;
-        for (let j = 0; j < FEATURES; j++)
-          (ata[i] as number[])[j] = ((ata[i] as number[])[j] as number) + (x[i] as number) * (x[j] as number);
-      }
+  // The normal matrix XᵀX is the same for the three channels; only Xᵀy differs.
+  const ata = Array.from({ length: FEATURES }, () => new Array<number>(FEATURES).fill(0));
+  const aty = [0, 1, 2].map(() => new Array<number>(FEATURES).fill(0));
+  for (let t = 0; t < src.length; t++) {
+    if (!use[t]) continue;
+    const x = src[t] as Float64Array;
+    const y = dst[t] as number[];
+    for (let i = 0; i < FEATURES; i++) {
+      const xi = x[i] as number;
+      const row = ata[i] as number[];
+      for (let j = i; j < FEATURES; j++) row[j] = (row[j] as number) + xi * (x[j] as number);
+      for (let c = 0; c < 3; c++)
+        (aty[c] as number[])[i] = ((aty[c] as number[])[i] as number) + xi * (y[c] as number);
     }
-    for (let i = 0; i < FEATURES; i++) (ata[i] as number[])[i] = ((ata[i] as number[])[i] as number) + 1e-3;
-    coefs.push(solve(ata, aty));
   }
-  return coefs;
+  for (let i = 0; i < FEATURES; i++) {
+    for (let j = 0; j < i; j++) (ata[i] as number[])[j] = (ata[j] as number[])[i] as number;
+    (ata[i] as number[])[i] = ((ata[i] as number[])[i] as number) + 1e-3;
+  }
+  return aty.map((rhs) => solve(ata, rhs));
 }
 
 /**

@@ -32,7 +32,7 @@ export function measureLocalDetail(source: Plane, candidate: Plane, mask: Mask =
       let ec = 0;
       let n = 0;
       for (let y = ty; y < ty + tile; y += 2) {
-        for (let i = y * w + tx, end = y * w + tx + tile; i < end; i++) {
+        for (let i = y * w + tx, end = y * w + tx + tile; i < end; i += 2) {
           const hs =
             (sd[i] as number) -
             0.25 *

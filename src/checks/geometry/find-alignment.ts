@@ -41,6 +41,7 @@ export function findAlignment(source: Plane, candidate: Plane): Alignment {
   const candAspect = candidate.width / candidate.height;
   const sGrad = gradientMagnitude(sCoarse);
   const resized = new Map<string, Plane>();
+  const gradients = new Map<string, Plane>();
   for (const t of DIHEDRALS) {
     const st = transformPlane(sCoarse, t);
     const [tw, th] = swapsAxes(t) ? [source.height, source.width] : [source.width, source.height];
@@ -48,9 +49,11 @@ export function findAlignment(source: Plane, candidate: Plane): Alignment {
     const key = `${st.width}x${st.height}`;
     const c = resized.get(key) ?? resizePlane(candidate, st.width, st.height);
     resized.set(key, c);
+    const cGrad = gradients.get(key) ?? gradientMagnitude(c);
+    gradients.set(key, cGrad);
     const ncc = nccAt(st, c, 0, 0);
     // Gradient magnitude survives a negative or a strong edit of part of the frame.
-    const match = Math.max(Math.abs(ncc), nccAt(transformPlane(sGrad, t), gradientMagnitude(c), 0, 0));
+    const match = Math.max(Math.abs(ncc), nccAt(transformPlane(sGrad, t), cGrad, 0, 0));
     scores[t] = match;
     const bonus = t === "identity" ? 0.02 : 0;
     if (!best || match + bonus > best.match) {
@@ -113,7 +116,7 @@ function findCrop(
   let ox = best.ox * factor;
   let oy = best.oy * factor;
   for (let radius = factor; radius >= 1; radius = radius === 1 ? 0 : Math.ceil(radius / 2)) {
-    const step = radius >= 4 ? 4 : radius >= 2 ? 2 : 1;
+    const step = radius >= 4 ? 4 : 2;
     let bestValue = -1;
     let bx = ox;
     let by = oy;
@@ -134,7 +137,7 @@ function findCrop(
     ox = bx;
     oy = by;
   }
-  const ncc = nccAt(full, candidate, ox, oy, 1);
+  const ncc = nccAt(full, candidate, ox, oy, 2);
   const window = { x0: ox, y0: oy, x1: ox + candidate.width, y1: oy + candidate.height };
   return { kind: "crop", transform: best.t, window, scaleX: 1, scaleY: 1, ncc, match: Math.abs(ncc), scores };
 }

@@ -14,24 +14,26 @@ export function boxDownsampleRgb(image: RgbImage, factor: number): RgbImage {
   const width = Math.max(1, Math.floor(image.width / factor));
   const height = Math.max(1, Math.floor(image.height / factor));
   const out = new Uint8Array(width * height * 3);
-  const sums = new Float64Array(width * 3);
+  const sums = new Uint32Array(width * 3);
+  const src = image.rgb;
+  const used = width * factor;
   const area = factor * factor;
-  for (let y = 0; y < height; y++) {
+  for (let oy = 0; oy < height; oy++) {
     sums.fill(0);
-    for (let dy = 0; dy < factor; dy++) {
-      const row = (y * factor + dy) * image.width * 3;
-      for (let x = 0; x < width; x++) {
-        let p = row + x * factor * 3;
-        const o = x * 3;
-        for (let dx = 0; dx < factor; dx++, p += 3) {
-          sums[o] = (sums[o] as number) + (image.rgb[p] as number);
-          sums[o + 1] = (sums[o + 1] as number) + (image.rgb[p + 1] as number);
-          sums[o + 2] = (sums[o + 2] as number) + (image.rgb[p + 2] as number);
+    for (let y = oy * factor, yEnd = y + factor; y < yEnd; y++) {
+      let p = y * image.width * 3;
+      for (let x = 0, ox = 0, k = 0; x < used; x++, p += 3) {
+        sums[ox] = (sums[ox] as number) + (src[p] as number);
+        sums[ox + 1] = (sums[ox + 1] as number) + (src[p + 1] as number);
+        sums[ox + 2] = (sums[ox + 2] as number) + (src[p + 2] as number);
+        if (++k === factor) {
+          k = 0;
+          ox += 3;
         }
       }
     }
-    const base = y * width * 3;
-    for (let i = 0; i < width * 3; i++) out[base + i] = Math.round((sums[i] as number) / area);
+    const base = oy * width * 3;
+    for (let i = 0; i < width * 3; i++) out[base + i] = ((sums[i] as number) + (area >> 1)) / area;
   }
   return { width, height, rgb: out };
 }

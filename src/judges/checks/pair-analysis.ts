@@ -25,7 +25,7 @@ export interface Detail extends DetailChange {
 }
 
 /** Analysis scale for colour statistics: the longer side is at most this many pixels. */
-const ANALYSIS_SIDE = 384;
+const ANALYSIS_SIDE = 256;
 
 /** Analysis-scale RGB and its Lab planes. */
 interface Analysed {
@@ -65,7 +65,7 @@ export class SourceAnalysis {
   }
 
   get clipping(): Clipping {
-    this.#clipping ??= measureClipping(this.image);
+    this.#clipping ??= measureClipping(this.analysed.rgb);
     return this.#clipping;
   }
 }
@@ -146,7 +146,12 @@ export class PairAnalysis {
 
   /** Clipping of the aligned source (computed once per case when the frame is kept). */
   get sourceClipping(): Clipping {
-    return this.sameFrame ? this.source.clipping : measureClipping(this.alignedSource);
+    return this.sameFrame ? this.source.clipping : measureClipping(this.small.source);
+  }
+
+  /** Clipping of the candidate inner, at analysis scale. */
+  get candidateClipping(): Clipping {
+    return measureClipping(this.small.candidate);
   }
 
   /** Blockiness of the whole candidate (its own pixel grid, where JPEG blocks sit). */

@@ -1,4 +1,3 @@
-import { measureClipping } from "../../checks/clipping.js";
 import type { EditOpName } from "../../contract/edit-op.js";
 import type { Principle } from "../../contract/principle.js";
 import type { Measurement, Verdict } from "../../contract/verdict.js";
@@ -39,7 +38,7 @@ export function verifyQuality(principle: Principle, ops: readonly EditOpName[], 
   const parts: Array<{ name: string; score: number; text: string }> = [];
   const m: Record<string, Measurement> = {};
   const cs = pair.sourceClipping;
-  const cc = measureClipping(pair.inner);
+  const cc = pair.candidateClipping;
   const clipGain = cc.highlights + cc.shadows - (cs.highlights + cs.shadows);
   m.clippedSource = cs.highlights + cs.shadows;
   m.clippedCandidate = cc.highlights + cc.shadows;
