@@ -78,7 +78,8 @@ export class ModelContentStage implements ContentStage {
         })
       : null;
     if (box) principles = replaceGenericKeep(principles, boxToRegion(box, "edited content area"), ops);
-    const nextKeep = () => `keep-${principles.filter((p) => p.kind === "keep").length + 1}`;
+    const nextKeep = () =>
+      `keep-${Math.max(0, ...principles.map((p) => Number(/^keep-(\d+)$/.exec(p.id)?.[1] ?? 0))) + 1}`;
     if (hasText && sourceLines) {
       const edited = ops.flatMap((op) =>
         op.op === "text-remove" ? [op.text] : op.op === "text-replace" && op.from ? [op.from] : [],
