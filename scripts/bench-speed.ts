@@ -2,7 +2,7 @@
  * Speed of a judge (default: checks) on 768×512 photos: candidates per second end to end, the share of
  * time spent decoding (prepareCase) versus judging, and per-candidate mean and p95 latency.
  *
- *   npm run bench:speed [-- --judge checks --cases 8 --per-case 5 --rounds 3]
+ *   npm run bench:speed [-- --judge checks --content off|auto --cases 8 --per-case 5 --rounds 3]
  *
  * Per-candidate time = its judging time (between the judge's progress callbacks; an equal share of the
  * case's judging time when the judge reports no progress) plus an equal share of its case's decoding.
@@ -24,6 +24,8 @@ function fail(message: string): never {
 const { values } = parseArgs({
   options: {
     judge: { type: "string", default: "checks" },
+    /** `checks` only: "off" measures the pixel checks alone, "auto" adds the content models (OCR, detector, faces). */
+    content: { type: "string", default: "off" },
     cases: { type: "string", default: "8" },
     "per-case": { type: "string", default: "5" },
     rounds: { type: "string", default: "3" },
@@ -94,7 +96,7 @@ async function main(): Promise<void> {
   const cases = await buildSpeedCases(photos, count, perCase);
   const total = cases.reduce((s, c) => s + c.candidates.length, 0);
   const entry = findJudge(values.judge);
-  const judge = await entry.create({ settings: {} });
+  const judge = await entry.create({ settings: values.judge === "checks" ? { content: values.content } : {} });
   try {
     for (const c of cases) await timeCase(judge, c); // warm-up: lazy loads, JIT
     const timings: CaseTiming[] = [];
