@@ -96,7 +96,9 @@ async function main(): Promise<void> {
   const cases = await buildSpeedCases(photos, count, perCase);
   const total = cases.reduce((s, c) => s + c.candidates.length, 0);
   const entry = findJudge(values.judge);
-  const judge = await entry.create({ settings: values.judge === "checks" ? { content: values.content } : {} });
+  const judge = await entry.create({
+    settings: values.judge === "checks" ? { content: values.content } : {},
+  });
   try {
     for (const c of cases) await timeCase(judge, c); // warm-up: lazy loads, JIT
     const timings: CaseTiming[] = [];

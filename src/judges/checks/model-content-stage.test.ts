@@ -96,3 +96,39 @@ describe("ModelContentStage", () => {
     expect(verdict?.reason).toContain("@gutenye/ocr-node");
   });
 });
+
+describe("ModelContentStage identity", () => {
+  const face = { score: 0.99, box: [0.1, 0.1, 0.9, 0.9] as const, embedding: [1, 0, 0, 0] };
+  const loaders = {
+    ocr: async () => ({ read: async () => [] }),
+    vision: async () => ({
+      objects: async () => [],
+      faces: async (img: DecodedImage) =>
+        img.name === "gone" ? [] : [{ ...face, box: [...face.box] as [number, number, number, number] }],
+    }),
+  };
+  const big = (name: string): DecodedImage => {
+    const rgb = new Uint8Array(64 * 64 * 3).fill(name.length * 20);
+    return { name, width: 64, height: 64, rgb, hadAlpha: false, format: "png", sha256: name, encoded: rgb };
+  };
+
+  async function identityStatuses(instruction: string) {
+    const judge = new ChecksJudge({ contentStage: new ModelContentStage({ loaders }) });
+    const result = await judge.judge({
+      source: big("src"),
+      instruction,
+      candidates: [big("kept"), big("gone")],
+    });
+    const p = result.principles.find((x) => x.scope === "identity");
+    expect(p).toBeDefined();
+    return result.candidates.map((c) => c.verdicts.find((v) => v.principleId === p?.id)?.status);
+  }
+
+  it("fails a lost face when the edit is generative", async () => {
+    expect(await identityStatuses("add a dog next to her")).toEqual(["pass", "fail"]);
+  });
+
+  it("cannot tell, rather than fails, when a crop or filter may hide the face", async () => {
+    expect(await identityStatuses("crop to the left half")).toEqual(["pass", "abstain"]);
+  });
+});

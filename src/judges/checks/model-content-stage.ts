@@ -40,6 +40,8 @@ export class ModelContentStage implements ContentStage {
   /** What the keep principles this stage created must compare against. */
   readonly #keepText = new WeakMap<Principle, OcrLine[]>();
   readonly #keepFaces = new WeakMap<Principle, Face[]>();
+  /** Identity principles of tone, colour, geometry or filter edits (see `cannotTell`). */
+  readonly #pixelOnly = new WeakSet<Principle>();
 
   constructor(options: ModelContentStageOptions = {}) {
     this.#models = new ContentModels(options.loaders ?? DEFAULT_MODEL_LOADERS);
@@ -116,6 +118,7 @@ export class ModelContentStage implements ContentStage {
         origin: "parser",
       };
       this.#keepFaces.set(p, usable);
+      if (isPixelOnly(parsed)) this.#pixelOnly.add(p);
       principles = [...principles, p];
     }
     return principles;
@@ -162,7 +165,8 @@ export class ModelContentStage implements ContentStage {
         const found = (await a.faces(candidate)).filter((f) =>
           this.#usableFace(f, candidate.width, candidate.height),
         );
-        return verifyIdentity(principle, faces, found, this.#t.identityCosine);
+        const verdict = verifyIdentity(principle, faces, found, this.#t.identityCosine);
+        return this.#pixelOnly.has(principle) && verdict.status === "fail" ? cannotTell(verdict) : verdict;
       });
     }
     return null;
@@ -211,4 +215,26 @@ function replaceGenericKeep(
   const rest = principles.filter((p) => !generic(p));
   const firstKeep = rest.findIndex((p) => p.kind === "keep" || p.kind === "quality");
   return firstKeep < 0 ? [...rest, keep] : [...rest.slice(0, firstKeep), keep, ...rest.slice(firstKeep)];
+}
+
+/** True when every requested change is a tone, colour, geometry or filter edit the pixel checks verify. */
+function isPixelOnly(parsed: readonly Principle[]): boolean {
+  return parsed
+    .filter((p) => p.kind === "follow")
+    .every((p) => p.op !== undefined && p.op.op !== "unknown" && !isTextOp(p.op) && !isObjectOp(p.op));
+}
+
+/**
+ * Face detection and embeddings are not invariant to the edits the pixel checks handle (a crop can drop a
+ * face, a rotation, pixelation or negative can hide one), and for those edits the pixel keep check already
+ * verifies that the content stayed. So a failed identity match there is reported as "cannot tell", not as
+ * a failure; a successful match still passes.
+ */
+function cannotTell(verdict: Verdict): Verdict {
+  return {
+    ...verdict,
+    status: "abstain",
+    score: null,
+    reason: `identity could not be confirmed after this tone/geometry/filter edit (${verdict.evidence.summary}); the pixel preservation check covers the rest`,
+  };
 }
