@@ -9,7 +9,7 @@ import type { ContentStage } from "./content-stage.js";
 import { PairAnalysis, SourceAnalysis } from "./pair-analysis.js";
 import { verifyPrinciple } from "./verify-principle.js";
 
-export const CHECKS_JUDGE_VERSION = "0.1.0";
+export const CHECKS_JUDGE_VERSION = "0.2.0";
 
 export interface ChecksJudgeOptions {
   /** Content models (OCR, detector, faces). Without one, content principles abstain. */
