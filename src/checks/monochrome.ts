@@ -1,5 +1,5 @@
 import type { LabImage } from "./pixels/srgb-to-lab.js";
-import { type Mask, percentile } from "./pixels/stats.js";
+import type { Mask } from "./pixels/stats.js";
 
 export interface Monochrome {
   meanChroma: number;
@@ -39,8 +39,25 @@ export function measureMonochrome(image: LabImage, mask: Mask = null): Monochrom
     resultant <= 0 ? 180 : Math.min(180, (Math.sqrt(-2 * Math.log(resultant)) * 180) / Math.PI);
   return {
     meanChroma: count === 0 ? 0 : sc / count,
-    p95Chroma: percentile(chroma, 95, mask),
+    p95Chroma: histogramPercentile(chroma, 0.95, mask),
     hueMean,
     hueSpread,
   };
+}
+
+/** Percentile of chroma values (0–200) from a 0.25-wide histogram: no sort. */
+function histogramPercentile(values: Float32Array, q: number, mask: Mask): number {
+  const bins = new Uint32Array(801);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (mask && !mask[i]) continue;
+    const b = Math.min(800, ((values[i] as number) * 4) | 0);
+    bins[b] = (bins[b] as number) + 1;
+    n++;
+  }
+  for (let b = 0, acc = 0; b < bins.length; b++) {
+    acc += bins[b] as number;
+    if (acc >= q * n) return b / 4;
+  }
+  return 200;
 }

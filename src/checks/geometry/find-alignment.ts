@@ -115,7 +115,12 @@ function findCrop(
   const full = transformPlane(source, best.t);
   let ox = best.ox * factor;
   let oy = best.oy * factor;
-  for (let radius = factor; radius >= 1; radius = radius === 1 ? 0 : Math.ceil(radius / 2)) {
+  // The coarse position is within half a coarse pixel of the truth.
+  for (
+    let radius = Math.ceil(factor / 2) + 1;
+    radius >= 1;
+    radius = radius === 1 ? 0 : Math.ceil(radius / 2)
+  ) {
     const step = radius >= 4 ? 4 : 2;
     let bestValue = -1;
     let bx = ox;
