@@ -70,7 +70,7 @@ async function load(target: string, url: string, c: number, amount: number, body
   const r = await autocannon({
     url,
     connections: c,
-    amount,
+    amount: Math.max(amount, c),
     timeout: 60,
     ...(body ? { method: "POST", body, headers: { "content-type": "application/json" } } : {}),
   });
