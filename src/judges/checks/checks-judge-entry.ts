@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { ConfigError } from "../../errors/config-error.js";
 import type { JudgeEntry } from "../judge-entry.js";
 import { ChecksJudge } from "./checks-judge.js";
@@ -13,11 +14,25 @@ function contentSetting(settings: Readonly<Record<string, unknown>>): "auto" | "
   throw new ConfigError("content", `content must be "auto" or "off", got ${JSON.stringify(value)}`);
 }
 
+/**
+ * `workers`: "auto" (default) uses a pool of min(2, cores) worker threads for the pixel checks when
+ * running from the built package; a number sets the pool size; 0 or 1 keeps them in this thread.
+ */
+function workersSetting(settings: Readonly<Record<string, unknown>>): number {
+  const value = settings.workers ?? "auto";
+  if (value === "auto") return Math.min(2, availableParallelism());
+  if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 64) return value;
+  throw new ConfigError("workers", `workers must be "auto" or an integer 0–64, got ${JSON.stringify(value)}`);
+}
+
 export const checksJudgeEntry: JudgeEntry = {
   id: "checks",
   description:
     "Embedded default: parses the instruction into principles and verifies them with image analysis; no model server",
   needsBackend: false,
   create: ({ settings }) =>
-    new ChecksJudge(contentSetting(settings) === "auto" ? { contentStage: new ModelContentStage() } : {}),
+    new ChecksJudge({
+      workers: workersSetting(settings),
+      ...(contentSetting(settings) === "auto" ? { contentStage: new ModelContentStage() } : {}),
+    }),
 };

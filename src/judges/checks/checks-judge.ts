@@ -1,3 +1,4 @@
+import type { RgbImage } from "../../checks/pixels/rgb-image.js";
 import type { PreparedCase } from "../../contract/edit-case.js";
 import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
 import type { Principle } from "../../contract/principle.js";
@@ -6,14 +7,17 @@ import type { Verdict } from "../../contract/verdict.js";
 import { createInstructionParser } from "../../instruction/instruction-parser.js";
 import { aggregateVerdicts, rankCandidates } from "../../scoring/aggregate.js";
 import type { ContentStage } from "./content-stage.js";
-import { PairAnalysis, SourceAnalysis } from "./pair-analysis.js";
-import { verifyPrinciple } from "./verify-principle.js";
+import { SourceAnalysis } from "./pair-analysis.js";
+import { PixelPool } from "./pixel-pool.js";
+import { verifyPixels } from "./verify-pixels.js";
 
 export const CHECKS_JUDGE_VERSION = "0.2.0";
 
 export interface ChecksJudgeOptions {
   /** Content models (OCR, detector, faces). Without one, content principles abstain. */
   contentStage?: ContentStage;
+  /** Worker threads for the pixel checks (≥ 2 to use a pool; otherwise they run in this thread). */
+  workers?: number;
 }
 
 /** The embedded judge: rule-based principles, verified by pure pixel checks and, optionally, content models. */
@@ -24,29 +28,49 @@ export class ChecksJudge implements Judge {
   /** One parser per judge: loads the language model once. */
   readonly #parser = createInstructionParser();
 
+  readonly #pool: PixelPool | null;
+
   constructor(options: ChecksJudgeOptions = {}) {
     this.#content = options.contentStage;
+    this.#pool = PixelPool.tryCreate(options.workers ?? 0);
   }
 
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
     let principles: Principle[] = this.#parser.parse(edit.instruction);
     if (this.#content) principles = await this.#content.principlesFor(edit, principles, options.signal);
     const ops = principles.flatMap((p) => (p.kind === "follow" && p.op ? [p.op.op] : []));
-    const source = new SourceAnalysis(edit.source);
-    const candidates: CandidateResult[] = [];
-    for (const [index, candidate] of edit.candidates.entries()) {
+    const source = this.#pool ? null : new SourceAnalysis(edit.source);
+    // Content verdicts first (main thread, async models); the principles they leave are pixel principles.
+    const content: Array<Array<Verdict | null>> = [];
+    for (const index of edit.candidates.keys()) {
       options.signal?.throwIfAborted();
-      const verdicts: Verdict[] = [];
-      const pair = new PairAnalysis(source, candidate);
+      const row: Array<Verdict | null> = [];
       for (const principle of principles) {
-        const content = this.#content
-          ? await this.#content.verify(principle, edit, index, options.signal)
-          : null;
-        verdicts.push(content ?? verifyPrinciple(principle, ops, pair));
+        row.push(this.#content ? await this.#content.verify(principle, edit, index, options.signal) : null);
       }
-      candidates.push({ index, name: candidate.name, ...aggregateVerdicts(principles, verdicts), verdicts });
-      options.onProgress?.(index + 1, edit.candidates.length);
+      content.push(row);
     }
+    let done = 0;
+    const candidates = await Promise.all(
+      edit.candidates.map(async (candidate, index): Promise<CandidateResult> => {
+        const row = content[index] ?? [];
+        const pixelPrinciples = principles.filter((_, i) => !row[i]);
+        options.signal?.throwIfAborted();
+        const pixel = this.#pool
+          ? await this.#pool.run({
+              sourceKey: edit.source.sha256,
+              source: pixelsOf(edit.source),
+              candidate: pixelsOf(candidate),
+              principles: pixelPrinciples,
+              ops,
+            })
+          : verifyPixels(source as SourceAnalysis, candidate, pixelPrinciples, ops);
+        let next = 0;
+        const verdicts = principles.map((_, i) => row[i] ?? (pixel[next++] as Verdict));
+        options.onProgress?.(++done, edit.candidates.length);
+        return { index, name: candidate.name, ...aggregateVerdicts(principles, verdicts), verdicts };
+      }),
+    );
     return {
       contractVersion: "1",
       judge: { id: this.id, version: this.version },
@@ -60,5 +84,11 @@ export class ChecksJudge implements Judge {
 
   async close(): Promise<void> {
     await this.#content?.close?.();
+    await this.#pool?.close();
   }
+}
+
+/** Only the pixels travel to a worker, not the encoded bytes. */
+function pixelsOf(image: RgbImage): RgbImage {
+  return { width: image.width, height: image.height, rgb: image.rgb };
 }

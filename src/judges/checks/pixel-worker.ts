@@ -1,0 +1,21 @@
+// Worker entry of the pixel pool: verifies one candidate per message. The source analysis of the last
+// source seen is kept, because every candidate of a case shares it.
+import { parentPort } from "node:worker_threads";
+import { SourceAnalysis } from "./pair-analysis.js";
+import type { PixelTask, PixelTaskResult } from "./pixel-task.js";
+import { verifyPixels } from "./verify-pixels.js";
+
+let last: { key: string; analysis: SourceAnalysis } | null = null;
+
+parentPort?.on("message", (task: PixelTask) => {
+  let reply: PixelTaskResult;
+  try {
+    if (!last || last.key !== task.sourceKey) {
+      last = { key: task.sourceKey, analysis: new SourceAnalysis(task.source) };
+    }
+    reply = { id: task.id, verdicts: verifyPixels(last.analysis, task.candidate, task.principles, task.ops) };
+  } catch (error) {
+    reply = { id: task.id, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort?.postMessage(reply);
+});
