@@ -1,17 +1,8 @@
+import { seededRandom } from "../../test-helpers/seeded-random.js";
 import type { FakeCall, FakeHandler, FakeReply } from "./fake-openai-server.js";
 import { isProbe, rateLimited, serverError } from "./fake-replies.js";
 
-/** A small seeded PRNG (mulberry32), so fault patterns are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export interface FaultCounts {
   ok: number;

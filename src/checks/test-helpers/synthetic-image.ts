@@ -1,17 +1,9 @@
 import sharp from "sharp";
+import { seededRandom } from "../../test-helpers/seeded-random.js";
 import type { RgbImage } from "../pixels/rgb-image.js";
 
 /** Deterministic pseudo-random numbers (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
 
 /**
  * A photo-like test image: smooth colour gradients, a few discs and bars with sharp edges, and mild
