@@ -4,7 +4,7 @@ import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
 import type { Principle } from "../../contract/principle.js";
 import type { JudgeResult } from "../../contract/result.js";
 import { parseJsonAnswer } from "./json-answer.js";
-import { renderTemplate } from "./prompt-template.js";
+import { userMessage } from "./prompt-template.js";
 import { buildResult, judgeCandidates, round, scoredVerdict } from "./vlm-result.js";
 import type { VlmRuntime } from "./vlm-runtime.js";
 
@@ -63,16 +63,7 @@ export class FirmJudge implements Judge {
       const reply = await rt.backend.complete(
         {
           promptId: template.id,
-          messages: [
-            {
-              role: "user",
-              content: renderTemplate(
-                template,
-                { instruction: edit.instruction },
-                { source, candidate: edited },
-              ),
-            },
-          ],
+          messages: userMessage(template, { instruction: edit.instruction }, { source, candidate: edited }),
           temperature: rt.config.temperature ?? 0,
           maxTokens: rt.config.maxTokens,
           ...(jsonSchema ? { jsonSchema } : {}),

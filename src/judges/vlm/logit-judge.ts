@@ -4,7 +4,7 @@ import type { Principle } from "../../contract/principle.js";
 import type { JudgeResult } from "../../contract/result.js";
 import { ConfigError } from "../../errors/config-error.js";
 import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js";
-import { renderTemplate } from "./prompt-template.js";
+import { userMessage } from "./prompt-template.js";
 import { expectedDigit } from "./token-probabilities.js";
 import { buildResult, judgeCandidates, round, scoredVerdict } from "./vlm-result.js";
 import type { VlmRuntime } from "./vlm-runtime.js";
@@ -47,16 +47,7 @@ export class LogitJudge implements Judge {
       const reply = await rt.backend.complete(
         {
           promptId: template.id,
-          messages: [
-            {
-              role: "user",
-              content: renderTemplate(
-                template,
-                { instruction: edit.instruction },
-                { source, candidate: edited },
-              ),
-            },
-          ],
+          messages: userMessage(template, { instruction: edit.instruction }, { source, candidate: edited }),
           temperature: rt.config.temperature ?? 0,
           maxTokens: 2,
           topLogprobs: rt.config.topLogprobs,

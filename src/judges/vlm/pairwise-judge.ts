@@ -7,7 +7,7 @@ import type { CandidateResult, JudgeResult } from "../../contract/result.js";
 import { EditJudgeError } from "../../errors/editjudge-error.js";
 import { InputError } from "../../errors/input-error.js";
 import { parseJsonAnswer } from "./json-answer.js";
-import { renderTemplate } from "./prompt-template.js";
+import { userMessage } from "./prompt-template.js";
 import { buildResult, failedOutcome, round, scoredVerdict } from "./vlm-result.js";
 import type { VlmRuntime } from "./vlm-runtime.js";
 
@@ -70,12 +70,7 @@ export class PairwiseJudge implements Judge {
       const reply = await rt.backend.complete(
         {
           promptId: template.id,
-          messages: [
-            {
-              role: "user",
-              content: renderTemplate(template, { instruction: edit.instruction }, { source, a: x, b: y }),
-            },
-          ],
+          messages: userMessage(template, { instruction: edit.instruction }, { source, a: x, b: y }),
           temperature: rt.config.temperature ?? 0,
           maxTokens: rt.config.maxTokens,
           ...(jsonSchema ? { jsonSchema } : {}),

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { ChatImagePart, ChatPart } from "../../contract/backend.js";
+import type { ChatImagePart, ChatMessage, ChatPart } from "../../contract/backend.js";
 import { ConfigError } from "../../errors/config-error.js";
 
 /** The package's prompts/ folder: three levels up from src/judges/vlm/ and from dist/judges/vlm/. */
@@ -66,4 +66,13 @@ export function renderTemplate(
 /** A readable rendering for snapshots and docs: images as <image:key>. */
 export function describeParts(parts: readonly ChatPart[]): string {
   return parts.map((p) => (p.type === "text" ? p.text : `<image ${p.key}>`)).join("\n");
+}
+
+/** The single user message every judge sends: the rendered template. */
+export function userMessage(
+  template: PromptTemplate,
+  vars: Readonly<Record<string, string>>,
+  images: Readonly<Record<string, ChatImagePart>>,
+): ChatMessage[] {
+  return [{ role: "user", content: renderTemplate(template, vars, images) }];
 }

@@ -3,7 +3,7 @@ import type { BackendCapabilities } from "../../contract/backend.js";
 import type { PreparedCase } from "../../contract/edit-case.js";
 import type { Principle, PrincipleKind } from "../../contract/principle.js";
 import { parseJsonAnswer } from "./json-answer.js";
-import { renderTemplate } from "./prompt-template.js";
+import { userMessage } from "./prompt-template.js";
 import type { VlmRuntime } from "./vlm-runtime.js";
 
 /**
@@ -48,9 +48,7 @@ export async function splitInstruction(
   const reply = await rt.backend.complete(
     {
       promptId: template.id,
-      messages: [
-        { role: "user", content: renderTemplate(template, { instruction: edit.instruction }, { source }) },
-      ],
+      messages: userMessage(template, { instruction: edit.instruction }, { source }),
       temperature: 0,
       maxTokens: rt.config.maxTokens,
       ...(jsonSchema ? { jsonSchema } : {}),

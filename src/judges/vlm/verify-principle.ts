@@ -3,7 +3,7 @@ import type { PreparedCase } from "../../contract/edit-case.js";
 import type { Principle } from "../../contract/principle.js";
 import type { Verdict } from "../../contract/verdict.js";
 import { clip } from "./json-answer.js";
-import { renderTemplate } from "./prompt-template.js";
+import { userMessage } from "./prompt-template.js";
 import { yesProbability } from "./token-probabilities.js";
 import { scoredVerdict } from "./vlm-result.js";
 import type { VlmRuntime } from "./vlm-runtime.js";
@@ -29,16 +29,11 @@ export async function verifyPrinciple(
   const reply = await rt.backend.complete(
     {
       promptId: template.id,
-      messages: [
-        {
-          role: "user",
-          content: renderTemplate(
-            template,
-            { instruction: edit.instruction, principle: principle.text },
-            { source, candidate: edited },
-          ),
-        },
-      ],
+      messages: userMessage(
+        template,
+        { instruction: edit.instruction, principle: principle.text },
+        { source, candidate: edited },
+      ),
       temperature: rt.config.temperature ?? 0,
       maxTokens: 4,
       ...(caps.logprobs ? { topLogprobs: rt.config.topLogprobs } : {}),
