@@ -9,7 +9,10 @@ import { ChecksJudge } from "./checks-judge.js";
 const BUILT = fileURLToPath(new URL("../../../dist/judges/checks/checks-judge.js", import.meta.url));
 
 describe("PixelPool", () => {
-  it.runIf(existsSync(BUILT))("gives the same result in two worker threads as in this thread", async () => {
+  it("gives the same result in two worker threads as in this thread", async () => {
+    expect(existsSync(BUILT), `${BUILT} is missing: run \`npm run build\` (npm test does it first)`).toBe(
+      true,
+    );
     const built = (await import(pathToFileURL(BUILT).href)) as typeof import("./checks-judge.js");
     const source = await sharp("../shared/photos/kodim05.png").resize(256, 170).png().toBuffer();
     const edits = [
