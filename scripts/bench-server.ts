@@ -4,19 +4,26 @@
 // decode+judge work in-process, alternating the two), then autocannon drives POST /v1/score at concurrency 1, 16
 // and 64. /healthz is measured the same way in its own server process.
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { startFakeVlm } from "../src/judges/vlm/test-helpers/judge-fixture.js";
 import { createJudges } from "../src/server/start-server.js";
 import { fakeJudge } from "../src/server/test-fixtures.js";
 import {
+  type BenchInputs,
   benchImages,
+  bytesInputs,
   inProcessScore,
   percentile,
   scoreBody,
+  scorePathBody,
   timeAlternating,
   timeSequential,
 } from "./lib-server/bench-cases.js";
+import { keepAlivePoster } from "./lib-server/keep-alive-client.js";
 
 const quick = process.argv.includes("--quick");
 const scale = quick ? 0.25 : 1;
@@ -30,10 +37,10 @@ setTimeout(() => {
   process.exit(1);
 }, 10 * 60_000).unref();
 
-async function startChild(judge: string): Promise<{ url: string; stop(): void }> {
+async function startChild(judge: string, imageRoot?: string): Promise<{ url: string; stop(): void }> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/lib-server/bench-server-child.ts", judge],
+    ["--import", "tsx", "scripts/lib-server/bench-server-child.ts", judge, ...(imageRoot ? [imageRoot] : [])],
     {
       stdio: ["ignore", "pipe", "inherit"],
     },
@@ -92,17 +99,23 @@ const n = quick ? 40 : 100;
 
 {
   const server = await startChild("checks");
-  healthP50 = percentile(
-    await timeSequential(n * 5, 50, async () => (await fetch(`${server.url}/healthz`)).text()),
-    50,
-  );
+  const client = keepAlivePoster(server.url);
+  healthP50 = percentile(await timeSequential(n * 5, 50, () => client.get("/healthz")), 50);
+  client.close();
   for (const c of CONCURRENCY)
     await load("GET /healthz", `${server.url}/healthz`, c, Math.round((c === 1 ? 4000 : 20000) * scale));
   server.stop();
 }
 
+const imageDir = mkdtempSync(join(tmpdir(), "editjudge-bench-"));
+process.on("exit", () => rmSync(imageDir, { recursive: true, force: true }));
+const paths = { source: join(imageDir, "source.png"), candidate: join(imageDir, "candidate.png") };
+writeFileSync(paths.source, images.source);
+writeFileSync(paths.candidate, images.candidate);
+const small = await benchImages("/work/shared/photos/kodim01.png", 32);
+
 for (const judgeId of ["fake", "checks", "viescore"]) {
-  const server = await startChild(judgeId);
+  const server = await startChild(judgeId, imageDir);
   const fake = judgeId === "viescore" ? await startFakeVlm({ viescore: { sc: [8, 6], pq: [9, 4] } }) : null;
   const judges =
     judgeId === "fake"
@@ -111,46 +124,45 @@ for (const judgeId of ["fake", "checks", "viescore"]) {
   const judge = judges.get(judgeId);
   if (!judge) throw new Error(`judge ${judgeId} not created`);
   const body = scoreBody(judgeId, images);
-  let failed = 0;
-  const post = async () => {
-    const res = await fetch(`${server.url}/v1/score`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body,
+  // Overhead: one keep-alive connection sending prepared bytes (as a trainer's requests.Session does), against the
+  // same decode + judge work called in this process, alternating the two.
+  const client = keepAlivePoster(server.url);
+  const cases: Array<{ label: string; body: string; inputs: BenchInputs }> = [
+    { label: "256×256 pair as base64 (450 KB body)", body, inputs: bytesInputs(images) },
+    {
+      label: "256×256 pair by path",
+      body: scorePathBody(judgeId, paths),
+      inputs: {
+        source: { kind: "path", path: paths.source },
+        candidate: { kind: "path", path: paths.candidate },
+      },
+    },
+  ];
+  if (judgeId === "fake")
+    cases.push({
+      label: "32×32 pair as base64",
+      body: scoreBody(judgeId, small),
+      inputs: bytesInputs(small),
     });
-    if (res.status !== 200) failed++;
-    await res.text();
-  };
-  const [httpTimes, inProcessTimes] = await timeAlternating(n, 5, post, () =>
-    inProcessScore(judge, images).catch(() => {}),
-  );
-  overhead.push({
-    judge: judgeId,
-    http: percentile(httpTimes, 50),
-    inProcess: percentile(inProcessTimes, 50),
-    failed,
-  });
-  if (judgeId === "fake") {
-    // Fixed per-request cost, with a body small enough that JSON parsing and decoding are negligible.
-    const small = await benchImages("/work/shared/photos/kodim01.png", 32);
-    const smallBody = scoreBody(judgeId, small);
-    const postSmall = async () => {
-      const res = await fetch(`${server.url}/v1/score`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: smallBody,
-      });
-      if (res.status !== 200) failed++;
-      await res.text();
-    };
-    const [h, i] = await timeAlternating(n, 5, postSmall, () => inProcessScore(judge, small));
+  for (const c of cases) {
+    const bytes = Buffer.from(c.body);
+    let failed = 0;
+    const [httpTimes, inProcessTimes] = await timeAlternating(
+      n,
+      5,
+      async () => {
+        if ((await client.post("/v1/score", bytes)) !== 200) failed++;
+      },
+      () => inProcessScore(judge, c.inputs).catch(() => {}),
+    );
     overhead.push({
-      judge: "fake, 32×32 pair",
-      http: percentile(h, 50),
-      inProcess: percentile(i, 50),
+      judge: `${judgeId}, ${c.label}`,
+      http: percentile(httpTimes, 50),
+      inProcess: percentile(inProcessTimes, 50),
       failed,
     });
   }
+  client.close();
   await judge.close?.();
   await fake?.close();
   for (const c of CONCURRENCY)
@@ -174,7 +186,12 @@ out(
 );
 for (const r of rows)
   out(`| ${r.target} | ${r.c} | ${r.n} | ${f(r.rps, 0)} | ${f(r.p50)} | ${f(r.p99)} | ${r.failed} |\n`);
-out("\n| judge | p50 over HTTP ms | p50 in-process ms | overhead ms | failed |\n|---|---:|---:|---:|---:|\n");
+out(
+  "\nOverhead: sequential requests on one keep-alive connection (body sent as prepared bytes) vs the same decode + judge call in-process, alternated.\n",
+);
+out(
+  "\n| judge, request | p50 over HTTP ms | p50 in-process ms | overhead ms | failed |\n|---|---:|---:|---:|---:|\n",
+);
 for (const o of overhead)
   out(`| ${o.judge} | ${f(o.http)} | ${f(o.inProcess)} | ${f(o.http - o.inProcess)} | ${o.failed} |\n`);
 out(`\nGET /healthz sequential p50 (client included): ${f(healthP50, 3)} ms\n`);

@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import type { ImageInput } from "../../src/contract/image.js";
 import type { Judge } from "../../src/contract/judge.js";
 import { decodeImage } from "../../src/image/decode-image.js";
 
@@ -17,6 +18,29 @@ export function scoreBody(judge: string, images: { source: Buffer; candidate: Bu
     instruction: "make it brighter",
     candidates: [images.candidate.toString("base64")],
   });
+}
+
+/** The same request with the images referenced by path (the server must have their folder as an image root). */
+export function scorePathBody(judge: string, paths: { source: string; candidate: string }): string {
+  return JSON.stringify({
+    judge,
+    source: { path: paths.source },
+    instruction: "make it brighter",
+    candidates: [{ path: paths.candidate }],
+  });
+}
+
+/** Image inputs for `inProcessScore` from encoded bytes. */
+export function bytesInputs(images: { source: Buffer; candidate: Buffer }): BenchInputs {
+  return {
+    source: { kind: "bytes", bytes: images.source, name: "source" },
+    candidate: { kind: "bytes", bytes: images.candidate, name: "candidate-0" },
+  };
+}
+
+export interface BenchInputs {
+  source: ImageInput;
+  candidate: ImageInput;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -40,14 +64,8 @@ export async function timeSequential(
 }
 
 /** The work the server does for one /v1/score call, minus HTTP and JSON: decode both images, judge. */
-export async function inProcessScore(
-  judge: Judge,
-  images: { source: Buffer; candidate: Buffer },
-): Promise<void> {
-  const [source, candidate] = await Promise.all([
-    decodeImage({ kind: "bytes", bytes: images.source, name: "source" }),
-    decodeImage({ kind: "bytes", bytes: images.candidate, name: "candidate-0" }),
-  ]);
+export async function inProcessScore(judge: Judge, inputs: BenchInputs): Promise<void> {
+  const [source, candidate] = await Promise.all([decodeImage(inputs.source), decodeImage(inputs.candidate)]);
   await judge.judge({ source, instruction: "make it brighter", candidates: [candidate] });
 }
 

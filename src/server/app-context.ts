@@ -1,7 +1,8 @@
 import type { Judge } from "../contract/judge.js";
 import type { CandidateResult } from "../contract/result.js";
 import { EditJudgeError } from "../errors/editjudge-error.js";
-import { ImageLoader } from "./image-loader.js";
+import { ImageLoader, realRootsOf } from "./image-loader.js";
+import type { LiftedStrings } from "./lifted-strings.js";
 import type { ServerMetrics } from "./server-metrics.js";
 import type { AppOptions } from "./server-options.js";
 
@@ -12,6 +13,8 @@ export interface ServerRuntime {
 
 /** Everything a route needs, built once per server instance. */
 export class AppContext {
+  #realRoots: Promise<readonly string[]> | null = null;
+
   constructor(
     readonly options: AppOptions,
     readonly metrics: ServerMetrics,
@@ -30,8 +33,16 @@ export class AppContext {
     return judge;
   }
 
-  loader(signal: AbortSignal): ImageLoader {
-    return new ImageLoader(this.options.images, this.options.limits, signal, {
+  /** An image loader for one request; `lifted` resolves the body's lifted base64 literals. */
+  loader(signal: AbortSignal, lifted: LiftedStrings | null = null): ImageLoader {
+    return new ImageLoader(this.options.images, this.options.limits, {
+      signal,
+      lifted,
+      // Roots are configuration: resolve their symlinks once, on the first request that needs them.
+      realRoots: () => {
+        this.#realRoots ??= realRootsOf(this.options.images.pathRoots);
+        return this.#realRoots;
+      },
       onCacheHit: () => this.metrics.cacheHits.inc(),
       onUpstream: (outcome) => this.metrics.upstreamCalls.inc({ kind: "image_url", outcome }),
     });

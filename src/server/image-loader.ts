@@ -5,10 +5,18 @@ import { InputError } from "../errors/input-error.js";
 import { decodeImage } from "../image/decode-image.js";
 import type { ImageLimits } from "../image/image-limits.js";
 import { safeFetch } from "../net/safe-fetch.js";
+import { decodeBase64Bytes } from "./decode-base64-bytes.js";
+import type { LiftedStrings } from "./lifted-strings.js";
 import type { ImageSpec } from "./request-schemas.js";
 import type { ImageSourceOptions } from "./server-options.js";
 
-export interface ImageLoaderEvents {
+/** What one request gives its loader. */
+export interface ImageLoaderRequest {
+  signal: AbortSignal;
+  /** The body's lifted base64 literals (see parse-json-body); placeholders in specs resolve through it. */
+  lifted?: LiftedStrings | null;
+  /** The image roots with symlinks resolved, shared across requests; resolved here when absent. */
+  realRoots?: () => Promise<readonly string[]>;
   onCacheHit?(): void;
   onUpstream?(outcome: "ok" | "error"): void;
 }
@@ -22,15 +30,14 @@ export class ImageLoader {
   constructor(
     private readonly options: ImageSourceOptions,
     private readonly limits: ImageLimits,
-    private readonly signal: AbortSignal,
-    private readonly events: ImageLoaderEvents = {},
+    private readonly request: ImageLoaderRequest,
   ) {}
 
   load(spec: ImageSpec, name: string): Promise<DecodedImage> {
     const key = typeof spec === "string" ? spec : JSON.stringify(spec);
     const cached = this.#cache.get(key);
     if (cached) {
-      this.events.onCacheHit?.();
+      this.request.onCacheHit?.();
       return cached.then((image) => ({ ...image, name }));
     }
     const loading = this.#input(spec, name).then((input) => decodeImage(input, this.limits));
@@ -40,29 +47,61 @@ export class ImageLoader {
 
   async #input(spec: ImageSpec, name: string): Promise<ImageInput> {
     if (typeof spec === "string") {
+      const lifted = this.request.lifted?.bytesOf(spec);
+      if (lifted) return this.#liftedInput(lifted, name);
       if (spec.startsWith("data:")) return { kind: "bytes", name, bytes: this.#dataUrl(spec, name) };
       if (/^https?:\/\//i.test(spec)) return this.#url(spec, name);
       return { kind: "bytes", name, bytes: this.#base64(spec, name) };
     }
-    if ("base64" in spec) return { kind: "bytes", name, bytes: this.#base64(spec.base64, name) };
+    if ("base64" in spec) {
+      const lifted = this.request.lifted?.bytesOf(spec.base64);
+      const bytes = lifted ? this.#base64Bytes(lifted, name) : this.#base64(spec.base64, name);
+      return { kind: "bytes", name, bytes };
+    }
     if ("url" in spec) return this.#url(spec.url, name);
     return { kind: "path", path: await this.#path(spec.path, name) };
   }
 
+  /** A lifted literal (ASCII bytes of the body): decoded without materialising it as a string where possible. */
+  #liftedInput(text: Buffer, name: string): ImageInput | Promise<ImageInput> {
+    const head = text.toString("latin1", 0, 256);
+    if (head.startsWith("data:")) {
+      const bytes = this.#base64Bytes(text.subarray(this.#dataUrlHeader(head, name).length), name);
+      return { kind: "bytes", name, bytes };
+    }
+    if (/^https?:\/\//i.test(head)) return this.#url(text.toString("latin1"), name);
+    return { kind: "bytes", name, bytes: this.#base64Bytes(text, name) };
+  }
+
   #dataUrl(url: string, name: string): Uint8Array {
-    const match = /^data:([^,;]*)((?:;[^,;]*)*?);base64,/i.exec(url.slice(0, 256));
+    return this.#base64(url.slice(this.#dataUrlHeader(url.slice(0, 256), name).length), name);
+  }
+
+  /** The `data:…;base64,` prefix of a data URL, or an `invalid_base64` error. */
+  #dataUrlHeader(head: string, name: string): string {
+    const match = /^data:([^,;]*)((?:;[^,;]*)*?);base64,/i.exec(head);
     if (!match)
       throw new InputError(name, `${name}: data URL must be base64-encoded ("data:image/png;base64,…")`, {
         code: "invalid_base64",
       });
-    return this.#base64(url.slice(match[0].length), name);
+    return match[0];
   }
 
-  #base64(text: string, name: string): Uint8Array {
-    if ((text.length * 3) / 4 > this.limits.maxFileBytes + 3)
+  /** Base64 held as ASCII bytes: the chunked decoder, or the strict string path for anything unusual. */
+  #base64Bytes(text: Buffer, name: string): Uint8Array {
+    this.#checkBase64Size(text.length, name);
+    return decodeBase64Bytes(text) ?? this.#base64(text.toString("latin1"), name);
+  }
+
+  #checkBase64Size(length: number, name: string): void {
+    if ((length * 3) / 4 > this.limits.maxFileBytes + 3)
       throw new InputError(name, `${name}: image is over the ${this.limits.maxFileBytes}-byte limit`, {
         code: "image_too_large",
       });
+  }
+
+  #base64(text: string, name: string): Uint8Array {
+    this.#checkBase64Size(text.length, name);
     // Fast path: Node's decoder skips invalid characters, so a clean string decodes to exactly this length.
     const fast = Buffer.from(text, "base64");
     if (text.length % 4 !== 1 && fast.length === decodedLength(text)) return fast;
@@ -89,14 +128,14 @@ export class ImageLoader {
       const fetched = await safeFetch(url, {
         maxBytes: this.limits.maxFileBytes,
         timeoutMs: this.options.fetchTimeoutMs,
-        signal: this.signal,
+        signal: this.request.signal,
         ...(this.options.lookup ? { lookup: this.options.lookup } : {}),
         ...(this.options.transport ? { transport: this.options.transport } : {}),
       });
-      this.events.onUpstream?.("ok");
+      this.request.onUpstream?.("ok");
       return { kind: "bytes", name, bytes: fetched.bytes };
     } catch (error) {
-      this.events.onUpstream?.("error");
+      this.request.onUpstream?.("error");
       throw error;
     }
   }
@@ -130,10 +169,15 @@ export class ImageLoader {
         code: "image_unreadable",
       });
     }
-    const realRoots = await Promise.all(roots.map((root) => realpath(root).catch(() => resolve(root))));
+    const realRoots = await (this.request.realRoots ?? (() => realRootsOf(roots)))();
     if (!realRoots.some((root) => isInside(root, real))) throw forbidden();
     return real;
   }
+}
+
+/** Each root with symlinks resolved (as given when it does not exist). */
+export function realRootsOf(roots: readonly string[]): Promise<string[]> {
+  return Promise.all(roots.map((root) => realpath(root).catch(() => resolve(root))));
 }
 
 /** Bytes a clean base64 string (no whitespace or stray characters, optional padding) decodes to. */

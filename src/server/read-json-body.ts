@@ -2,6 +2,8 @@ import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
 import type { z } from "zod";
 import { EditJudgeError } from "../errors/editjudge-error.js";
+import type { LiftedStrings } from "./lifted-strings.js";
+import { type JsonPath, parseJsonBody } from "./parse-json-body.js";
 import { describeIssues } from "./request-schemas.js";
 
 function tooLarge(maxBytes: number): EditJudgeError {
@@ -15,14 +17,14 @@ function tooLarge(maxBytes: number): EditJudgeError {
  * Reads the raw body with a size limit. Under Node it reads the IncomingMessage directly (web-stream bodies cost
  * ~15 ms per 500 KB); elsewhere (tests via `app.request`) it uses the Request body.
  */
-async function readBody(c: Context, maxBytes: number): Promise<string> {
+async function readBody(c: Context, maxBytes: number): Promise<Buffer> {
   const declared = Number(c.req.header("content-length") ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (!incoming || typeof incoming.on !== "function") {
     const bytes = await c.req.arrayBuffer();
     if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
-    return Buffer.from(bytes).toString("utf8");
+    return Buffer.from(bytes);
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -31,19 +33,24 @@ async function readBody(c: Context, maxBytes: number): Promise<string> {
     if (total > maxBytes) throw tooLarge(maxBytes);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks, total).toString("utf8");
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
 }
 
-/** Parses and validates a JSON body; malformed JSON and wrong types are `invalid_json` / `invalid_request`. */
+/**
+ * Parses and validates a JSON body; malformed JSON and wrong types are `invalid_json` / `invalid_request`.
+ * Long base64 literals at `imagePath` paths come back as placeholders resolved through `lifted` (see parse-json-body).
+ */
 export async function readJsonBody<S extends z.ZodType>(
   c: Context,
   schema: S,
   maxBytes: number,
-): Promise<z.infer<S>> {
-  const text = await readBody(c, maxBytes);
+  imagePath?: (path: JsonPath) => boolean,
+): Promise<{ body: z.infer<S>; lifted: LiftedStrings | null }> {
+  const bytes = await readBody(c, maxBytes);
   let value: unknown;
+  let lifted: LiftedStrings | null;
   try {
-    value = JSON.parse(text);
+    ({ value, lifted } = parseJsonBody(bytes, imagePath));
   } catch (error) {
     throw new EditJudgeError(
       "invalid_json",
@@ -56,5 +63,5 @@ export async function readJsonBody<S extends z.ZodType>(
       "invalid_request",
       `request body does not match the schema: ${describeIssues(parsed.error)}; see /openapi.json`,
     );
-  return parsed.data;
+  return { body: parsed.data, lifted };
 }

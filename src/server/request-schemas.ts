@@ -43,6 +43,18 @@ export const rewardsRequestSchema = z.strictObject({
 });
 export type RewardsRequest = z.infer<typeof rewardsRequestSchema>;
 
+/**
+ * True for the JSON paths that hold an image spec: `source`, `mask`, `candidates[i]`, each also as `{base64}`,
+ * at the top level (/v1/score) or under `groups[g]` (/v1/rewards). Long base64 literals there are decoded by the
+ * image loader straight from the body bytes.
+ */
+export function isImagePath(path: ReadonlyArray<string | number>): boolean {
+  let rest = path[0] === "groups" && typeof path[1] === "number" ? path.slice(2) : path;
+  if (rest[rest.length - 1] === "base64") rest = rest.slice(0, -1);
+  if (rest.length === 1) return rest[0] === "source" || rest[0] === "mask";
+  return rest.length === 2 && rest[0] === "candidates" && typeof rest[1] === "number";
+}
+
 /** One readable line per problem, each naming the field. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues

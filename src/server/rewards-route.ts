@@ -7,7 +7,7 @@ import { groupAdvantages } from "./grpo-advantage.js";
 import type { ImageLoader } from "./image-loader.js";
 import { candidateError, judgeGroup } from "./judge-group.js";
 import { readJsonBody } from "./read-json-body.js";
-import { type GroupRequest, rewardsRequestSchema } from "./request-schemas.js";
+import { type GroupRequest, isImagePath, rewardsRequestSchema } from "./request-schemas.js";
 import type { KeepRule } from "./server-options.js";
 import { withTimeout } from "./with-timeout.js";
 
@@ -93,14 +93,14 @@ async function rewardGroup(
  * Up to 8 groups are judged at once, answers in request order; an error in one group or candidate never fails the batch.
  */
 export async function handleRewards(c: Context, ctx: AppContext): Promise<Response> {
-  const body = await readJsonBody(c, rewardsRequestSchema, ctx.options.maxBodyBytes);
+  const { body, lifted } = await readJsonBody(c, rewardsRequestSchema, ctx.options.maxBodyBytes, isImagePath);
   const judge = ctx.judge(body.judge);
   const keep = {
     minStd: body.keep?.minStd ?? ctx.options.keep.minStd,
     maxMean: body.keep?.maxMean ?? ctx.options.keep.maxMean,
   };
   const groups = await withTimeout(ctx.options.requestTimeoutMs, c.req.raw.signal, async (signal) => {
-    const loader = ctx.loader(signal);
+    const loader = ctx.loader(signal, lifted);
     const out: RewardGroup[] = new Array(body.groups.length);
     let next = 0;
     const worker = async () => {

@@ -1,5 +1,7 @@
+import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JudgeRunOptions } from "../contract/judge.js";
+import { seededRandom } from "../test-helpers/seeded-random.js";
 import { type RunningServer, startServer } from "./start-server.js";
 import { fakeJudge, solidPngBase64 } from "./test-fixtures.js";
 
@@ -80,6 +82,57 @@ describe("reward server", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { candidates: Array<{ reward: number | null; error?: unknown }> };
     expect(body.candidates.map((c) => c.reward)).toEqual([100 / 255, 100 / 255]);
+  });
+
+  it("decodes large base64 images straight from the body, in every form, and rejects bad ones per candidate", async () => {
+    const server = await start();
+    const random = seededRandom(3);
+    const noise = Buffer.from(
+      Array.from({ length: 64 * 64 * 3 }, (_, i) => (i === 0 ? 100 : random() * 256)),
+    );
+    const png = (
+      await sharp(noise, { raw: { width: 64, height: 64, channels: 3 } })
+        .png()
+        .toBuffer()
+    ).toString("base64");
+    expect(png.length).toBeGreaterThan(8192); // long enough to be lifted out of the JSON text
+    const res = await postJson(`${server.url}/v1/score`, {
+      source: png,
+      instruction: "x",
+      candidates: [
+        `data:image/png;base64,${png}`,
+        { base64: png },
+        png,
+        "A!".repeat(5000),
+        `${png.slice(0, 100)}*${png.slice(101)}`,
+        `${png}\n`, // whitespace: not lifted (escaped in JSON), accepted like line-wrapped base64
+      ],
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      candidates: Array<{ reward: number | null; error?: { code: string; message: string } }>;
+    };
+    expect(body.candidates.slice(0, 3).map((c) => c.reward)).toEqual([100 / 255, 100 / 255, 100 / 255]);
+    expect(body.candidates[3]?.error?.code).toBe("invalid_base64");
+    expect(body.candidates[3]?.error?.message).toMatch(/candidate-3: not valid base64/);
+    expect(body.candidates[4]?.error?.code).toBe("invalid_base64");
+    expect(body.candidates[5]?.reward).toBe(100 / 255);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/editjudge_image_cache_hits_total 1/); // `png` as a candidate is the source again
+  });
+
+  it("validates long non-image strings as the strings they are", async () => {
+    const server = await start();
+    const png = await solidPngBase64(100);
+    const res = await postJson(`${server.url}/v1/score`, {
+      source: png,
+      instruction: "a".repeat(9000),
+      candidates: [png],
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("invalid_request");
+    expect(body.error.message).toMatch(/instruction: Too big/);
   });
 
   it("requires the bearer token when one is set, except for health checks", async () => {
