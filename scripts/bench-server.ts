@@ -37,7 +37,10 @@ setTimeout(() => {
   process.exit(1);
 }, 10 * 60_000).unref();
 
-async function startChild(judge: string, imageRoot?: string): Promise<{ url: string; stop(): void }> {
+async function startChild(
+  judge: string,
+  imageRoot?: string,
+): Promise<{ url: string; bareUrl: string; stop(): void }> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", "scripts/lib-server/bench-server-child.ts", judge, ...(imageRoot ? [imageRoot] : [])],
@@ -50,8 +53,10 @@ async function startChild(judge: string, imageRoot?: string): Promise<{ url: str
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", resolve);
     child.once("exit", (code) => reject(new Error(`server process exited with ${code}`)));
   });
+  const urls = JSON.parse(line) as { url: string; bareUrl: string };
   return {
-    url: (JSON.parse(line) as { url: string }).url,
+    url: urls.url,
+    bareUrl: urls.bareUrl,
     stop: () => {
       child.kill("SIGTERM");
       children.delete(child);
@@ -69,7 +74,7 @@ interface Row {
   failed: number;
 }
 const rows: Row[] = [];
-const overhead: Array<{ judge: string; http: number; inProcess: number; failed: number }> = [];
+const overhead: Array<{ judge: string; http: number; bare: number; inProcess: number; failed: number }> = [];
 let healthP50 = Number.NaN;
 
 async function load(target: string, url: string, c: number, amount: number, body?: string): Promise<void> {
@@ -127,6 +132,7 @@ for (const judgeId of ["fake", "checks", "viescore"]) {
   // Overhead: one keep-alive connection sending prepared bytes (as a trainer's requests.Session does), against the
   // same decode + judge work called in this process, alternating the two.
   const client = keepAlivePoster(server.url);
+  const bareClient = keepAlivePoster(server.bareUrl);
   const cases: Array<{ label: string; body: string; inputs: BenchInputs }> = [
     { label: "256×256 pair as base64 (450 KB body)", body, inputs: bytesInputs(images) },
     {
@@ -147,22 +153,27 @@ for (const judgeId of ["fake", "checks", "viescore"]) {
   for (const c of cases) {
     const bytes = Buffer.from(c.body);
     let failed = 0;
-    const [httpTimes, inProcessTimes] = await timeAlternating(
+    const [httpTimes = [], bareTimes = [], inProcessTimes = []] = await timeAlternating(
       n,
       5,
       async () => {
         if ((await client.post("/v1/score", bytes)) !== 200) failed++;
+      },
+      async () => {
+        if ((await bareClient.post("/v1/score", bytes)) !== 200) failed++;
       },
       () => inProcessScore(judge, c.inputs).catch(() => {}),
     );
     overhead.push({
       judge: `${judgeId}, ${c.label}`,
       http: percentile(httpTimes, 50),
+      bare: percentile(bareTimes, 50),
       inProcess: percentile(inProcessTimes, 50),
       failed,
     });
   }
   client.close();
+  bareClient.close();
   await judge.close?.();
   await fake?.close();
   for (const c of CONCURRENCY)
@@ -187,12 +198,15 @@ out(
 for (const r of rows)
   out(`| ${r.target} | ${r.c} | ${r.n} | ${f(r.rps, 0)} | ${f(r.p50)} | ${f(r.p99)} | ${r.failed} |\n`);
 out(
-  "\nOverhead: sequential requests on one keep-alive connection (body sent as prepared bytes) vs the same decode + judge call in-process, alternated.\n",
+  "\nOverhead: sequential requests on one keep-alive connection (body sent as prepared bytes) vs the same decode + judge call in-process, taking turns. " +
+    "The bare node:http server does the same work without Hono, validation, metrics, auth or timeouts: its overhead is what loopback HTTP itself costs here.\n",
 );
 out(
-  "\n| judge, request | p50 over HTTP ms | p50 in-process ms | overhead ms | failed |\n|---|---:|---:|---:|---:|\n",
+  "\n| judge, request | in-process p50 ms | editjudge serve p50 ms | overhead ms | bare node:http p50 ms | bare overhead ms | failed |\n|---|---:|---:|---:|---:|---:|---:|\n",
 );
 for (const o of overhead)
-  out(`| ${o.judge} | ${f(o.http)} | ${f(o.inProcess)} | ${f(o.http - o.inProcess)} | ${o.failed} |\n`);
+  out(
+    `| ${o.judge} | ${f(o.inProcess)} | ${f(o.http)} | ${f(o.http - o.inProcess)} | ${f(o.bare)} | ${f(o.bare - o.inProcess)} | ${o.failed} |\n`,
+  );
 out(`\nGET /healthz sequential p50 (client included): ${f(healthP50, 3)} ms\n`);
 process.exit(0);

@@ -69,26 +69,19 @@ export async function inProcessScore(judge: Judge, inputs: BenchInputs): Promise
   await judge.judge({ source, instruction: "make it brighter", candidates: [candidate] });
 }
 
-/** Sequential latencies (ms) of `a` and `b`, alternating so that background load hits both alike. */
+/** Sequential latencies (ms) of each run, taking turns so that background load hits all alike; sorted. */
 export async function timeAlternating(
   n: number,
   warmup: number,
-  a: () => Promise<unknown>,
-  b: () => Promise<unknown>,
-): Promise<[number[], number[]]> {
-  for (let i = 0; i < warmup; i++) {
-    await a();
-    await b();
-  }
-  const ta: number[] = [];
-  const tb: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let t = performance.now();
-    await a();
-    ta.push(performance.now() - t);
-    t = performance.now();
-    await b();
-    tb.push(performance.now() - t);
-  }
-  return [ta.sort((x, y) => x - y), tb.sort((x, y) => x - y)];
+  ...runs: Array<() => Promise<unknown>>
+): Promise<number[][]> {
+  for (let i = 0; i < warmup; i++) for (const run of runs) await run();
+  const times = runs.map(() => [] as number[]);
+  for (let i = 0; i < n; i++)
+    for (const [k, run] of runs.entries()) {
+      const t = performance.now();
+      await run();
+      times[k]?.push(performance.now() - t);
+    }
+  return times.map((t) => t.sort((x, y) => x - y));
 }

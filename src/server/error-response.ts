@@ -24,6 +24,7 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   path_forbidden: 403,
   not_found: 404,
   body_too_large: 413,
+  body_incomplete: 400,
   image_too_large: 413,
   not_an_image: 422,
   unsupported_format: 422,

@@ -13,6 +13,34 @@ function tooLarge(maxBytes: number): EditJudgeError {
   );
 }
 
+/** Collects a Node request body with `data` events (cheaper than async iteration: ~0.5 ms per 450 KB here). */
+function readIncoming(incoming: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const stop = (error: EditJudgeError | null) => {
+      incoming.off("data", onData).off("end", onEnd).off("error", onFail).off("close", onFail);
+      if (error) reject(error);
+      else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total));
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      // Past the limit, the rest is left to drain unread; the answer closes the connection.
+      if (total > maxBytes) stop(tooLarge(maxBytes));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => stop(null);
+    const onFail = () =>
+      stop(
+        new EditJudgeError(
+          "body_incomplete",
+          "the request body ended early: the client closed the connection",
+        ),
+      );
+    incoming.on("data", onData).once("end", onEnd).once("error", onFail).once("close", onFail);
+  });
+}
+
 /**
  * Reads the raw body with a size limit. Under Node it reads the IncomingMessage directly (web-stream bodies cost
  * ~15 ms per 500 KB); elsewhere (tests via `app.request`) it uses the Request body.
@@ -26,14 +54,7 @@ async function readBody(c: Context, maxBytes: number): Promise<Buffer> {
     if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
     return Buffer.from(bytes);
   }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of incoming) {
-    total += (chunk as Buffer).length;
-    if (total > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(chunk as Buffer);
-  }
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+  return readIncoming(incoming, maxBytes);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, request, type Server } from "node:http";
+import { type AddressInfo, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -201,6 +201,62 @@ describe("bad input gets a clear 4xx and the server stays up", () => {
   it("a file under the root is accepted", async () => {
     const res = await post("/v1/score", scoreWithSource({ path: "ok.png" }));
     expect(res.status).toBe(200);
+  });
+
+  it("a chunked body (no content-length) over the limit gets 413 and the connection is closed", async () => {
+    const url = new URL(server.url);
+    const answer = await new Promise<{ status: number; body: string; connection?: string }>(
+      (resolve, reject) => {
+        const req = request(
+          { host: url.hostname, port: url.port, path: "/v1/score", method: "POST" },
+          (res) => {
+            let text = "";
+            res.on("data", (chunk) => {
+              text += chunk;
+            });
+            res.on("end", () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                body: text,
+                ...(res.headers.connection ? { connection: res.headers.connection } : {}),
+              }),
+            );
+          },
+        );
+        req.on("error", reject);
+        const piece = Buffer.alloc(64 * 1024, 0x41);
+        for (let i = 0; i < 24; i++) req.write(piece); // 1.5 MiB, streamed
+        req.end();
+      },
+    );
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "body_too_large" } });
+    expect(answer.connection).toBe("close");
+    await expectStillUp();
+  });
+
+  it("a client that disconnects mid-body ends its request (400 body_incomplete) and leaves the server up", async () => {
+    const url = new URL(server.url);
+    const answered400 = async () => {
+      const metrics = await (await fetch(`${server.url}/metrics`)).text();
+      return Number(
+        /editjudge_http_requests_total\{route="\/v1\/score",status="400"\} (\d+)/.exec(metrics)?.[1] ?? 0,
+      );
+    };
+    const before = await answered400();
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(url.port), url.hostname, () => {
+        socket.write(
+          'POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"source": "',
+        );
+        setImmediate(() => socket.destroy());
+      });
+      socket.on("close", () => resolve());
+    });
+    await expectStillUp();
+    // The half-read request is not left hanging: it finishes as a 400, never a 500.
+    await expect.poll(answered400, { timeout: 10_000 }).toBe(before + 1);
+    expect(await (await fetch(`${server.url}/metrics`)).text()).not.toMatch(/status="500"/);
   });
 
   it("unknown routes and methods get the same error shape", async () => {
