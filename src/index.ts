@@ -31,7 +31,6 @@ export { decodeImage } from "./image/decode-image.js";
 export { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./image/image-limits.js";
 export { prepareCase } from "./image/prepare-case.js";
 export { createInstructionParser, type InstructionParser } from "./instruction/instruction-parser.js";
-export { parseInstruction } from "./instruction/parse-instruction.js";
 export type { ContentStage } from "./judges/checks/content-stage.js";
 export {
   ModelContentStage,

@@ -69,7 +69,7 @@ export async function inProcessScore(judge: Judge, inputs: BenchInputs): Promise
   await judge.judge({ source, instruction: "make it brighter", candidates: [candidate] });
 }
 
-/** Sequential latencies (ms) of each run, taking turns so that background load hits all alike; sorted. */
+/** Sequential latencies (ms) of each run, taking turns so that background load hits all alike; in run order. */
 export async function timeAlternating(
   n: number,
   warmup: number,
@@ -83,5 +83,18 @@ export async function timeAlternating(
       await run();
       times[k]?.push(performance.now() - t);
     }
-  return times.map((t) => t.sort((x, y) => x - y));
+  return times;
+}
+
+/** The p50 of a sample, unsorted input. */
+export function median(values: readonly number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
+/** The p50 of the per-turn differences a[i] − b[i]: robust to drift that hits both sides of a turn alike. */
+export function pairedMedian(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((x, i) => x - (b[i] ?? Number.NaN)));
 }

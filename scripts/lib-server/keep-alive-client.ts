@@ -1,19 +1,34 @@
-import http from "node:http";
+import http, { type IncomingHttpHeaders } from "node:http";
+
+export interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+}
+
+/** The server's own time on a request: Server-Timing `total` minus `work` (decoding and judging), ms. */
+export function serverOwnMs(headers: IncomingHttpHeaders): number {
+  const phases = new Map(
+    String(headers["server-timing"] ?? "")
+      .split(", ")
+      .map((part) => part.split(";dur=") as [string, string]),
+  );
+  return Number(phases.get("total")) - Number(phases.get("work"));
+}
 
 /**
  * A sequential HTTP client over one keep-alive connection, as a trainer's `requests.Session` (urllib3) talks to
  * the server. The body is sent as prepared bytes so the client does no per-request encoding.
- * Resolves with the status code once the whole response has been read.
+ * Resolves with the status code and headers once the whole response has been read.
  */
 export function keepAlivePoster(base: string): {
-  post(path: string, body: Buffer): Promise<number>;
-  get(path: string): Promise<number>;
+  post(path: string, body: Buffer): Promise<Answer>;
+  get(path: string): Promise<Answer>;
   close(): void;
 } {
   const url = new URL(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const send = (path: string, body: Buffer | null) =>
-    new Promise<number>((resolve, reject) => {
+    new Promise<Answer>((resolve, reject) => {
       const request = http.request(
         {
           host: url.hostname,
@@ -25,7 +40,9 @@ export function keepAlivePoster(base: string): {
         },
         (response) => {
           response.resume();
-          response.once("end", () => resolve(response.statusCode ?? 0));
+          response.once("end", () =>
+            resolve({ status: response.statusCode ?? 0, headers: response.headers }),
+          );
           response.once("error", reject);
         },
       );

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../errors/input-error.js";
 import { createInstructionParser } from "./instruction-parser.js";
-import { parseInstruction } from "./parse-instruction.js";
 
 const parser = createInstructionParser();
 
@@ -129,7 +128,4 @@ describe("principles from an instruction", () => {
     expect(() => parser.parse("   ")).toThrow(InputError);
   });
 
-  it("keeps the parseInstruction wrapper working", () => {
-    expect(parseInstruction("make it sepia")[0]?.op).toEqual({ op: "sepia" });
-  });
 });

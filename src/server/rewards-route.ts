@@ -9,6 +9,7 @@ import { candidateError, judgeGroup } from "./judge-group.js";
 import { readJsonBody } from "./read-json-body.js";
 import { type GroupRequest, isImagePath, rewardsRequestSchema } from "./request-schemas.js";
 import type { KeepRule } from "./server-options.js";
+import { ServerTiming } from "./server-timing.js";
 import { withTimeout } from "./with-timeout.js";
 
 export interface RewardItem {
@@ -93,12 +94,14 @@ async function rewardGroup(
  * Up to 8 groups are judged at once, answers in request order; an error in one group or candidate never fails the batch.
  */
 export async function handleRewards(c: Context, ctx: AppContext): Promise<Response> {
+  const timing = new ServerTiming();
   const { body, lifted } = await readJsonBody(c, rewardsRequestSchema, ctx.options.maxBodyBytes, isImagePath);
   const judge = ctx.judge(body.judge);
   const keep = {
     minStd: body.keep?.minStd ?? ctx.options.keep.minStd,
     maxMean: body.keep?.maxMean ?? ctx.options.keep.maxMean,
   };
+  timing.mark("read");
   const groups = await withTimeout(ctx.options.requestTimeoutMs, c.req.raw.signal, async (signal) => {
     const loader = ctx.loader(signal, lifted);
     const out: RewardGroup[] = new Array(body.groups.length);
@@ -113,5 +116,6 @@ export async function handleRewards(c: Context, ctx: AppContext): Promise<Respon
     await Promise.all(Array.from({ length: Math.min(GROUPS_IN_FLIGHT, body.groups.length) }, worker));
     return out;
   });
-  return c.json({ judge: { id: judge.id, version: judge.version }, keepRule: keep, groups });
+  timing.mark("work");
+  return timing.json(c, { judge: { id: judge.id, version: judge.version }, keepRule: keep, groups });
 }

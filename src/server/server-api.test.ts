@@ -121,6 +121,28 @@ describe("reward server", () => {
     expect(metrics).toMatch(/editjudge_image_cache_hits_total 1/); // `png` as a candidate is the source again
   });
 
+  it("reports its phases in a Server-Timing header", async () => {
+    const server = await start();
+    const png = await solidPngBase64(100);
+    for (const [path, body] of [
+      ["/v1/score", { source: png, instruction: "x", candidates: [png] }],
+      ["/v1/rewards", { groups: [{ source: png, instruction: "x", candidates: [png] }] }],
+    ] as const) {
+      const res = await postJson(`${server.url}${path}`, body);
+      expect(res.status).toBe(200);
+      const header = res.headers.get("server-timing") ?? "";
+      const phases = Object.fromEntries(
+        header.split(", ").map((part) => {
+          const [name, dur] = part.split(";dur=");
+          return [name, Number(dur)];
+        }),
+      );
+      expect(Object.keys(phases)).toEqual(["read", "work", "reply", "total"]);
+      const sum = (phases.read ?? 0) + (phases.work ?? 0) + (phases.reply ?? 0);
+      expect(phases.total).toBeGreaterThanOrEqual(sum - 0.01);
+    }
+  });
+
   it("validates long non-image strings as the strings they are", async () => {
     const server = await start();
     const png = await solidPngBase64(100);

@@ -1,0 +1,29 @@
+import type { Context } from "hono";
+
+/**
+ * Phase timings of one request, sent back as a `Server-Timing` header (W3C Server Timing): `read` (body, JSON,
+ * validation), `work` (image decoding and judging), `reply` (serialising the answer) and `total`, in ms. Clients and
+ * the benchmark use it to tell the server's own cost from the judge's.
+ */
+export class ServerTiming {
+  readonly #started = performance.now();
+  #last = this.#started;
+  readonly #phases: string[] = [];
+
+  /** Ends the current phase under `name`. */
+  mark(name: string): void {
+    const now = performance.now();
+    this.#phases.push(`${name};dur=${(now - this.#last).toFixed(3)}`);
+    this.#last = now;
+  }
+
+  /** A JSON response carrying the header; serialisation counts as the `reply` phase. */
+  json(c: Context, value: unknown): Response {
+    const text = JSON.stringify(value);
+    this.mark("reply");
+    const header = [...this.#phases, `total;dur=${(performance.now() - this.#started).toFixed(3)}`].join(
+      ", ",
+    );
+    return c.body(text, 200, { "content-type": "application/json", "server-timing": header });
+  }
+}
