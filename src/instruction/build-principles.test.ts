@@ -127,5 +127,4 @@ describe("principles from an instruction", () => {
   it("rejects an empty instruction with an input error", () => {
     expect(() => parser.parse("   ")).toThrow(InputError);
   });
-
 });
