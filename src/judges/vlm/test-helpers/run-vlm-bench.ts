@@ -65,8 +65,7 @@ async function overhead(photos: PreparedCase): Promise<void> {
     await rt.capabilities();
     const times: number[] = [];
     const cpu: number[] = [];
-    // hybrid: parseInstruction currently reloads wink-nlp per call and crashes after ~20 loads in one process.
-    const rounds = name === "hybrid" ? 8 : 60;
+    const rounds = 60;
     for (let i = 0; i < rounds; i++) {
       const k = (i * per) % (photos.candidates.length - per + 1);
       const edit: PreparedCase = { ...photos, candidates: photos.candidates.slice(k, k + per) };
@@ -81,6 +80,7 @@ async function overhead(photos: PreparedCase): Promise<void> {
     console.log(
       `${name.padEnd(22)} ${calls.toFixed(2).padStart(10)}  ${[pct(times, 50), pct(times, 99), pct(cpu, 50), pct(cpu, 99)].map((x) => x.toFixed(1).padStart(7)).join(" ")}`,
     );
+    await judge.close?.();
     await server.close();
   }
 }
