@@ -124,6 +124,17 @@ describe("principles from an instruction", () => {
     }
   });
 
+  it.each([
+    ["add the text 'SALE' at the top-right corner", "top-right corner"],
+    ["add the text 'SALE' in the top right corner", "top-right corner"],
+    ["add the word 'HI' at the bottom left", "bottom-left"],
+    ["add the word 'HI' at the lower-left", "bottom-left"],
+    ["write 'GO' at the top", "top"],
+  ])("keeps both words of a corner position through normalisation: %s", (instruction, position) => {
+    const follow = parser.parse(instruction).find((p) => p.kind === "follow");
+    expect(follow?.op).toMatchObject({ op: "text-add", position });
+  });
+
   it("rejects an empty instruction with an input error", () => {
     expect(() => parser.parse("   ")).toThrow(InputError);
   });

@@ -26,7 +26,15 @@ const TEXT_ADD = new RegExp(
   "i",
 );
 const POSITION =
-  /\b(?:at|in|on|along|across|near)\s+(?:the\s+)?((?:very\s+)?(?:top|bottom|upper|lower|left|right|middle|centre|center)(?:[\s-]+(?:left|right|top|bottom|middle|centre|center|half|side|corner|edge|part))*)/i;
+  /\b(?:at|in|on|along|across|near)\s+(?:the\s+)?((?:very\s+)?(?:top|bottom|upper|lower|left|right|middle|centre|center)(?:[\s-]*(?:left|right|top|bottom|middle|centre|center|half|side|corner|edge|part))*)/i;
+
+/** A position phrase with compounds spelled apart: normalisation writes "top-right" as "topright". */
+function spellPosition(phrase: string): string {
+  return phrase
+    .toLowerCase()
+    .replace(/\b(top|bottom|upper|lower)(left|right)\b/g, "$1-$2")
+    .trim();
+}
 
 /** Nouns that name pixel operations, not objects: "add a border", "remove the noise". */
 const NOT_OBJECTS = new Set(
@@ -80,7 +88,7 @@ function matchClause(clause: string): EditOp | null {
   m = TEXT_ADD.exec(clause);
   if (m?.[1]) {
     const where = POSITION.exec(m[2] ?? "");
-    return { op: "text-add", text: m[1].trim(), position: where?.[1]?.toLowerCase().trim() ?? null };
+    return { op: "text-add", text: m[1].trim(), position: where?.[1] ? spellPosition(where[1]) : null };
   }
   return matchObjectClause(clause);
 }

@@ -11,7 +11,7 @@ import { SourceAnalysis } from "./pair-analysis.js";
 import { PixelPool } from "./pixel-pool.js";
 import { verifyPixels } from "./verify-pixels.js";
 
-export const CHECKS_JUDGE_VERSION = "0.2.0";
+export const CHECKS_JUDGE_VERSION = "0.2.1";
 
 export interface ChecksJudgeOptions {
   /** Content models (OCR, detector, faces). Without one, content principles abstain. */
