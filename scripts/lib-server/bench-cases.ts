@@ -69,7 +69,12 @@ export async function inProcessScore(judge: Judge, inputs: BenchInputs): Promise
   await judge.judge({ source, instruction: "make it brighter", candidates: [candidate] });
 }
 
-/** Sequential latencies (ms) of each run, taking turns so that background load hits all alike; in run order. */
+/**
+ * Sequential latencies (ms) of each run, taking turns so that background load hits all alike; in run order. The
+ * last run (the in-process baseline) ends every turn and the others swap order every other turn, so each is
+ * equally often the first call after the baseline: on a VM, the first request to a server process that sat idle
+ * pays for waking it (0.3–0.5 ms here), and a fixed order would charge that to one run only.
+ */
 export async function timeAlternating(
   n: number,
   warmup: number,
@@ -77,10 +82,12 @@ export async function timeAlternating(
 ): Promise<number[][]> {
   for (let i = 0; i < warmup; i++) for (const run of runs) await run();
   const times = runs.map(() => [] as number[]);
+  const forward = runs.map((_, k) => k);
+  const swapped = [...forward.slice(0, -1).reverse(), runs.length - 1];
   for (let i = 0; i < n; i++)
-    for (const [k, run] of runs.entries()) {
+    for (const k of i % 2 === 0 ? forward : swapped) {
       const t = performance.now();
-      await run();
+      await runs[k]?.();
       times[k]?.push(performance.now() - t);
     }
   return times;
