@@ -111,6 +111,15 @@ describe("parseJsonBody", () => {
     expect(lifted?.bytesOf(b64)).toBeUndefined();
   });
 
+  it("keeps many distinct literals of one length apart, and still shares a recent duplicate", () => {
+    const values = Array.from({ length: 200 }, (_, i) => `${String(i).padStart(4, "0")}${"A".repeat(40)}`);
+    const body = { candidates: [...values, values[199]] };
+    const { value, lifted } = parseJsonBody(bytesOf(body), () => true, LIFT);
+    const candidates = (value as { candidates: string[] }).candidates;
+    expect(candidates.map((c) => lifted?.text(c))).toEqual(body.candidates);
+    expect(new Set(candidates).size).toBe(200);
+  });
+
   it("never turns a client string into a lifted value", () => {
     const body = { a: "\u0000deadbeefdeadbeef:0", b: "B".repeat(40) };
     expect(parseJsonBytes(bytesOf(body), LIFT)).toEqual(body);

@@ -8,6 +8,9 @@ const BACKSLASH = 0x5c;
 /** String literals at least this many bytes long are lifted out of the text before JSON.parse (base64 images). */
 export const DEFAULT_LIFT_BYTES = 8192;
 
+/** How many earlier literals of the same length a new one is compared with to share a placeholder. */
+const DEDUPE_WINDOW = 8;
+
 /** True when the quote at `index` is escaped: preceded by an odd number of backslashes. */
 function escapedAt(bytes: Buffer, index: number): boolean {
   let run = 0;
@@ -55,10 +58,12 @@ export function liftLongStrings(bytes: Buffer, liftBytes = DEFAULT_LIFT_BYTES): 
       const inner = bytes.subarray(open + 1, close);
       if (isAscii(inner) && inner.indexOf(BACKSLASH) < 0) {
         const same = byLength.get(inner.length) ?? [];
-        let index = same.find((i) => slices[i]?.equals(inner));
+        // Compared with the last few of the same length only, so many distinct equal-length literals stay linear.
+        let index = same.slice(-DEDUPE_WINDOW).find((i) => slices[i]?.equals(inner));
         if (index === undefined) {
           index = slices.push(inner) - 1;
-          byLength.set(inner.length, [...same, index]);
+          same.push(index);
+          byLength.set(inner.length, same);
         }
         kept.push(bytes.subarray(copiedTo, open), Buffer.from(`"\\u0000${nonce}:${index}"`));
         copiedTo = close + 1;
