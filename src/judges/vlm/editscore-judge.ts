@@ -1,11 +1,11 @@
 import type { PreparedCase } from "../../contract/edit-case.js";
-import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
+import type { JudgeRunOptions } from "../../contract/judge.js";
 import type { JudgeResult } from "../../contract/result.js";
 import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js";
 import { askVieSamples, VIE_PRINCIPLES, type VieFlavor, type VieScores } from "./vie-scores.js";
 import { vieOutcome } from "./viescore-judge.js";
+import { VlmJudge } from "./vlm-judge.js";
 import { buildResult, judgeCandidates, round } from "./vlm-result.js";
-import type { VlmRuntime } from "./vlm-runtime.js";
 
 const FLAVOR: VieFlavor = { sc: "editscore-sc", pq: "editscore-pq", scale: 25, reasoningFirst: true };
 
@@ -15,22 +15,16 @@ const FLAVOR: VieFlavor = { sc: "editscore-sc", pq: "editscore-pq", scale: 25, r
  * 0.7 unless set; one call per prompt with n = k, topped up with single calls if the server ignores n) and the reward is the mean of the per-pass rewards (Avg@k); a pass whose reply
  * cannot be parsed is null in `passes` and left out of the mean; if every pass fails, the candidate errors.
  */
-export class EditScoreJudge implements Judge {
+export class EditScoreJudge extends VlmJudge {
   readonly id = "editscore";
   readonly version = "1.0.0";
-  readonly #rt: VlmRuntime;
-
-  constructor(runtime: VlmRuntime) {
-    this.#rt = runtime;
-  }
-
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
-    const caps = await this.#rt.capabilities(options.signal);
-    const k = this.#rt.config.passes;
-    const temperature = this.#rt.config.temperature ?? (k > 1 ? 0.7 : 0);
+    const caps = await this.rt.capabilities(options.signal);
+    const k = this.rt.config.passes;
+    const temperature = this.rt.config.temperature ?? (k > 1 ? 0.7 : 0);
     const candidates = await judgeCandidates(edit, VIE_PRINCIPLES, this.id, options, async (index) => {
       const samples = await askVieSamples(
-        this.#rt,
+        this.rt,
         edit,
         index,
         FLAVOR,
@@ -73,9 +67,5 @@ export class EditScoreJudge implements Judge {
       };
     });
     return buildResult(this, edit, VIE_PRINCIPLES, candidates, caps.notes, { capabilities: caps, passes: k });
-  }
-
-  close(): Promise<void> {
-    return this.#rt.close();
   }
 }

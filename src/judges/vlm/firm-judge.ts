@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { PreparedCase } from "../../contract/edit-case.js";
-import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
+import type { JudgeRunOptions } from "../../contract/judge.js";
 import type { Principle } from "../../contract/principle.js";
 import type { JudgeResult } from "../../contract/result.js";
 import { parseJsonAnswer } from "./json-answer.js";
 import { userMessage } from "./prompt-template.js";
+import { VlmJudge } from "./vlm-judge.js";
 import { buildResult, judgeCandidates, round, scoredVerdict } from "./vlm-result.js";
-import type { VlmRuntime } from "./vlm-runtime.js";
 
 const PRINCIPLES: Principle[] = [
   { id: "follow-1", kind: "follow", origin: "vlm", text: "execution: the instruction is carried out (1–5)" },
@@ -42,17 +42,11 @@ export function firmReward(e: number, c: number, w1: number, w2: number): number
 }
 
 /** FIRM-style judge: execution E and consistency C on 1–5; defaults w1 = 0.6, w2 = 0.4. */
-export class FirmJudge implements Judge {
+export class FirmJudge extends VlmJudge {
   readonly id = "firm";
   readonly version = "1.0.0";
-  readonly #rt: VlmRuntime;
-
-  constructor(runtime: VlmRuntime) {
-    this.#rt = runtime;
-  }
-
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
-    const rt = this.#rt;
+    const rt = this.rt;
     const { firmW1: w1, firmW2: w2 } = rt.config;
     const caps = await rt.capabilities(options.signal);
     const template = rt.template("firm");
@@ -104,9 +98,5 @@ export class FirmJudge implements Judge {
       capabilities: caps,
       weights: { w1, w2 },
     });
-  }
-
-  close(): Promise<void> {
-    return this.#rt.close();
   }
 }

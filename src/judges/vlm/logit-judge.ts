@@ -1,13 +1,13 @@
 import type { PreparedCase } from "../../contract/edit-case.js";
-import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
+import type { JudgeRunOptions } from "../../contract/judge.js";
 import type { Principle } from "../../contract/principle.js";
 import type { JudgeResult } from "../../contract/result.js";
 import { ConfigError } from "../../errors/config-error.js";
 import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js";
 import { userMessage } from "./prompt-template.js";
 import { expectedDigit } from "./token-probabilities.js";
+import { VlmJudge } from "./vlm-judge.js";
 import { buildResult, judgeCandidates, round, scoredVerdict } from "./vlm-result.js";
-import type { VlmRuntime } from "./vlm-runtime.js";
 
 const PRINCIPLES: Principle[] = [
   {
@@ -22,17 +22,11 @@ const PRINCIPLES: Principle[] = [
  * Logit scoring (UniWorld-V2 / Edit-R1): "rate 0–5, answer with the number"; reward = Σ p(d)·d / 5
  * over the digit tokens 0–5 in top_logprobs (normalised over their mass). Needs logprobs.
  */
-export class LogitJudge implements Judge {
+export class LogitJudge extends VlmJudge {
   readonly id = "logit";
   readonly version = "1.0.0";
-  readonly #rt: VlmRuntime;
-
-  constructor(runtime: VlmRuntime) {
-    this.#rt = runtime;
-  }
-
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
-    const rt = this.#rt;
+    const rt = this.rt;
     const caps = await rt.capabilities(options.signal);
     if (!caps.logprobs) {
       throw new ConfigError(
@@ -78,9 +72,5 @@ export class LogitJudge implements Judge {
       };
     });
     return buildResult(this, edit, PRINCIPLES, candidates, caps.notes, { capabilities: caps });
-  }
-
-  close(): Promise<void> {
-    return this.#rt.close();
   }
 }

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import type { ChatImagePart } from "../../contract/backend.js";
 import type { PreparedCase } from "../../contract/edit-case.js";
-import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
+import type { JudgeRunOptions } from "../../contract/judge.js";
 import type { Principle } from "../../contract/principle.js";
 import type { CandidateResult, JudgeResult } from "../../contract/result.js";
 import { EditJudgeError } from "../../errors/editjudge-error.js";
 import { InputError } from "../../errors/input-error.js";
 import { parseJsonAnswer } from "./json-answer.js";
 import { userMessage } from "./prompt-template.js";
+import { VlmJudge } from "./vlm-judge.js";
 import { buildResult, failedOutcome, round, scoredVerdict } from "./vlm-result.js";
-import type { VlmRuntime } from "./vlm-runtime.js";
 
 export type PairVerdict = "A>B" | "B>A" | "A=B=Good" | "A=B=Bad";
 const VERDICTS = ["A>B", "B>A", "A=B=Good", "A=B=Bad"] as const;
@@ -40,15 +40,9 @@ export function unswap(v: PairVerdict): PairVerdict {
  * swapped as (B, A); each candidate's reward is the mean over both orders of 1 (preferred), 0 (not
  * preferred), 0.5 (A=B=Good) or 0 (A=B=Bad). `extra` holds both verdicts and position consistency.
  */
-export class PairwiseJudge implements Judge {
+export class PairwiseJudge extends VlmJudge {
   readonly id = "pairwise";
   readonly version = "1.0.0";
-  readonly #rt: VlmRuntime;
-
-  constructor(runtime: VlmRuntime) {
-    this.#rt = runtime;
-  }
-
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
     const [first, second] = edit.candidates;
     if (edit.candidates.length !== 2 || !first || !second) {
@@ -57,7 +51,7 @@ export class PairwiseJudge implements Judge {
         `the pairwise judge compares exactly 2 candidates, got ${edit.candidates.length}; pass two --candidate images`,
       );
     }
-    const rt = this.#rt;
+    const rt = this.rt;
     const caps = await rt.capabilities(options.signal);
     const [source, a, b] = await Promise.all([
       rt.images.encode(edit.source),
@@ -117,9 +111,5 @@ export class PairwiseJudge implements Judge {
     }
     options.onProgress?.(2, 2);
     return buildResult(this, edit, PRINCIPLES, candidates, caps.notes, extra);
-  }
-
-  close(): Promise<void> {
-    return this.#rt.close();
   }
 }

@@ -1,30 +1,24 @@
 import type { PreparedCase } from "../../contract/edit-case.js";
-import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
+import type { JudgeRunOptions } from "../../contract/judge.js";
 import type { Principle } from "../../contract/principle.js";
 import type { JudgeResult } from "../../contract/result.js";
 import { EditJudgeError } from "../../errors/editjudge-error.js";
 import { aggregateVerdicts } from "../../scoring/aggregate.js";
 import { splitInstruction, userPrinciples } from "./rubric-principles.js";
 import { verifyPrinciple } from "./verify-principle.js";
+import { VlmJudge } from "./vlm-judge.js";
 import { buildResult, failedOutcome, judgeCandidates } from "./vlm-result.js";
-import type { VlmRuntime } from "./vlm-runtime.js";
 
 /**
  * Edit-RRM-style rubric judge. Principles come from the request (`--principle`, RewardAnything style)
  * or from the VLM splitting the instruction into Follow/Keep/Quality. Each principle is verified with a
  * yes/no question (score P(yes) with logprobs), and the verdicts are aggregated exactly as in `checks`.
  */
-export class RubricJudge implements Judge {
+export class RubricJudge extends VlmJudge {
   readonly id = "rubric";
   readonly version = "1.0.0";
-  readonly #rt: VlmRuntime;
-
-  constructor(runtime: VlmRuntime) {
-    this.#rt = runtime;
-  }
-
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
-    const rt = this.#rt;
+    const rt = this.rt;
     const caps = await rt.capabilities(options.signal);
     const notes = [...caps.notes];
     let principles: Principle[];
@@ -52,9 +46,5 @@ export class RubricJudge implements Judge {
       capabilities: caps,
       scoring: caps.logprobs ? "P(yes) from top_logprobs" : "yes/no text (no logprobs)",
     });
-  }
-
-  close(): Promise<void> {
-    return this.#rt.close();
   }
 }

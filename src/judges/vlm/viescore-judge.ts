@@ -1,9 +1,9 @@
 import type { PreparedCase } from "../../contract/edit-case.js";
-import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
+import type { JudgeRunOptions } from "../../contract/judge.js";
 import type { JudgeResult } from "../../contract/result.js";
 import { askVieScores, overallScore, VIE_PRINCIPLES, type VieFlavor } from "./vie-scores.js";
+import { VlmJudge } from "./vlm-judge.js";
 import { buildResult, type CandidateOutcome, judgeCandidates, round, scoredVerdict } from "./vlm-result.js";
-import type { VlmRuntime } from "./vlm-runtime.js";
 
 const FLAVOR: VieFlavor = { sc: "viescore-sc", pq: "viescore-pq", scale: 10, reasoningFirst: false };
 
@@ -11,20 +11,14 @@ const FLAVOR: VieFlavor = { sc: "viescore-sc", pq: "viescore-pq", scale: 10, rea
  * VIEScore (Ku et al., 2024). SC = [editing success, over-editing] from source + edit, PQ =
  * [naturalness, artifacts] from the edit alone, all on 0–10. O = sqrt(min(SC)·min(PQ)); reward = O/10.
  */
-export class VieScoreJudge implements Judge {
+export class VieScoreJudge extends VlmJudge {
   readonly id = "viescore";
   readonly version = "1.0.0";
-  readonly #rt: VlmRuntime;
-
-  constructor(runtime: VlmRuntime) {
-    this.#rt = runtime;
-  }
-
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
-    const caps = await this.#rt.capabilities(options.signal);
-    const temperature = this.#rt.config.temperature ?? 0;
+    const caps = await this.rt.capabilities(options.signal);
+    const temperature = this.rt.config.temperature ?? 0;
     const candidates = await judgeCandidates(edit, VIE_PRINCIPLES, this.id, options, async (index) => {
-      const s = await askVieScores(this.#rt, edit, index, FLAVOR, {
+      const s = await askVieScores(this.rt, edit, index, FLAVOR, {
         caps,
         temperature,
         ...(options.signal ? { signal: options.signal } : {}),
@@ -32,10 +26,6 @@ export class VieScoreJudge implements Judge {
       return vieOutcome(this.id, s.sc, s.pq, 10, s.reasoning);
     });
     return buildResult(this, edit, VIE_PRINCIPLES, candidates, caps.notes, { capabilities: caps });
-  }
-
-  close(): Promise<void> {
-    return this.#rt.close();
   }
 }
 

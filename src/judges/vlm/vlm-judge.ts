@@ -1,0 +1,18 @@
+import type { PreparedCase } from "../../contract/edit-case.js";
+import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
+import type { JudgeResult } from "../../contract/result.js";
+import type { VlmRuntime } from "./vlm-runtime.js";
+
+/** What every VLM judge shares: one runtime (backend client, cache, prompts, config), closed with the judge. */
+export abstract class VlmJudge implements Judge {
+  abstract readonly id: string;
+  abstract readonly version: string;
+
+  constructor(protected readonly rt: VlmRuntime) {}
+
+  abstract judge(edit: PreparedCase, options?: JudgeRunOptions): Promise<JudgeResult>;
+
+  close(): Promise<void> {
+    return this.rt.close();
+  }
+}
