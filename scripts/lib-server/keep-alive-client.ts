@@ -1,4 +1,5 @@
 import http, { type IncomingHttpHeaders } from "node:http";
+import { parseServerTiming } from "../../src/server/server-timing.js";
 
 export interface Answer {
   status: number;
@@ -7,12 +8,8 @@ export interface Answer {
 
 /** The server's own time on a request: Server-Timing `total` minus `work` (decoding and judging), ms. */
 export function serverOwnMs(headers: IncomingHttpHeaders): number {
-  const phases = new Map(
-    String(headers["server-timing"] ?? "")
-      .split(", ")
-      .map((part) => part.split(";dur=") as [string, string]),
-  );
-  return Number(phases.get("total")) - Number(phases.get("work"));
+  const phases = parseServerTiming(String(headers["server-timing"] ?? ""));
+  return (phases.get("total") ?? Number.NaN) - (phases.get("work") ?? Number.NaN);
 }
 
 /**

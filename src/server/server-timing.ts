@@ -27,3 +27,14 @@ export class ServerTiming {
     return c.body(text, 200, { "content-type": "application/json", "server-timing": header });
   }
 }
+
+/** Reads a `Server-Timing` header written by `ServerTiming`: phase name → ms. */
+export function parseServerTiming(header: string): Map<string, number> {
+  return new Map(
+    header
+      .split(",")
+      .map((part) => part.trim().split(";dur="))
+      .filter((pair): pair is [string, string] => pair.length === 2)
+      .map(([name, ms]) => [name, Number(ms)]),
+  );
+}
