@@ -2,7 +2,8 @@
 // time (10-minute hard stop). For each judge (fake = zero work; checks; viescore on a zero-latency fake VLM) a
 // fresh server process is started; first the server overhead is measured (sequential p50 over HTTP minus the same
 // decode+judge work in-process, alternating the two), then autocannon drives POST /v1/score at concurrency 1, 16
-// and 64. /healthz is measured the same way in its own server process.
+// and 64. /healthz is measured the same way in its own server process. Last, a fault run: /v1/rewards under load
+// against a VLM failing 30% of its calls, mixed with malformed and dropped requests.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +13,12 @@ import autocannon from "autocannon";
 import { startFakeVlm } from "../src/judges/vlm/test-helpers/judge-fixture.js";
 import { createJudges } from "../src/server/start-server.js";
 import { fakeJudge } from "../src/server/test-fixtures.js";
+import {
+  rewardsBodyFor,
+  runTraffic,
+  type TrafficOutcome,
+  tallyTraffic,
+} from "../src/server/test-helpers/fault-traffic.js";
 import {
   type BenchInputs,
   benchImages,
@@ -42,10 +49,17 @@ setTimeout(() => {
 async function startChild(
   judge: string,
   imageRoot?: string,
-): Promise<{ url: string; bareUrl: string; stop(): void }> {
+): Promise<{ url: string; bareUrl: string; collectGarbage(): Promise<void>; stop(): void }> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/lib-server/bench-server-child.ts", judge, ...(imageRoot ? [imageRoot] : [])],
+    [
+      "--expose-gc",
+      "--import",
+      "tsx",
+      "scripts/lib-server/bench-server-child.ts",
+      judge,
+      ...(imageRoot ? [imageRoot] : []),
+    ],
     {
       stdio: ["ignore", "pipe", "inherit"],
     },
@@ -59,6 +73,11 @@ async function startChild(
   return {
     url: urls.url,
     bareUrl: urls.bareUrl,
+    // The child runs a full garbage collection on SIGUSR2, so memory readings after it show what is really kept.
+    collectGarbage: async () => {
+      child.kill("SIGUSR2");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    },
     stop: () => {
       child.kill("SIGTERM");
       children.delete(child);
@@ -204,6 +223,42 @@ for (const judgeId of ["fake", "checks", "viescore"]) {
   server.stop();
 }
 
+// Faults under load: /v1/rewards at concurrency 16 against viescore on a VLM where 30% of calls fail, mixed with
+// malformed JSON, non-image candidates and clients that hang up mid-body or before the answer.
+const faultRun = await (async () => {
+  const server = await startChild("viescore-faults");
+  const memory = async () => {
+    await server.collectGarbage();
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const mib = (name: string) =>
+      Number(new RegExp(`^editjudge_${name} (\\S+)`, "m").exec(text)?.[1]) / 2 ** 20;
+    return { rss: mib("process_resident_memory_bytes"), heap: mib("nodejs_heap_size_used_bytes") };
+  };
+  const tiny = await benchImages("/work/shared/photos/kodim01.png", 64);
+  const b64 = (b: Buffer) => b.toString("base64");
+  const images = {
+    source: b64(tiny.source),
+    candidates: [b64(tiny.candidate), b64(tiny.source), b64(tiny.candidate)],
+  };
+  const half = Math.round(200 * scale);
+  const memoryAt = [{ after: 0, ...(await memory()) }];
+  const outcomes: TrafficOutcome[] = [];
+  const started = performance.now();
+  for (const round of [1, 2]) {
+    const run = await runTraffic(`${server.url}/v1/rewards`, {
+      count: half,
+      concurrency: 16,
+      bodyFor: (kind) => rewardsBodyFor(kind, images),
+    });
+    outcomes.push(...run);
+    memoryAt.push({ after: round * half, ...(await memory()) });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const health = (await fetch(`${server.url}/healthz`)).status;
+  server.stop();
+  return { count: 2 * half, seconds, tally: tallyTraffic(outcomes), health, memoryAt };
+})();
+
 const f = (x: number, d = 2) => x.toFixed(d);
 const out = (s: string) => process.stdout.write(s);
 out(
@@ -227,4 +282,23 @@ for (const o of overhead)
     `| ${o.judge} | ${f(o.inProcess)} | ${f(o.http)} | ${f(o.overhead)} | ${f(o.bare)} | ${f(o.bareOverhead)} | ${f(o.own)} | ${o.failed} |\n`,
   );
 out(`\nGET /healthz sequential p50 (client included): ${f(healthP50, 3)} ms\n`);
+out(
+  `\nFaults under load: ${faultRun.count} POST /v1/rewards (2 groups × 3 candidates of 64×64) at concurrency 16 in ${f(faultRun.seconds, 1)} s; viescore on a fake VLM failing 30% of calls (500, 429, no answer; 1 s call timeout, 2 retries)\n\n`,
+);
+out("| request kind | answers |\n|---|---|\n");
+for (const [kind, statuses] of Object.entries(faultRun.tally.statuses))
+  out(
+    `| ${kind} | ${Object.entries(statuses)
+      .map(([status, n]) => `${n}× ${status}`)
+      .join(", ")} |\n`,
+  );
+const cands = faultRun.tally.candidates;
+out(
+  `\nCandidates answered: ${cands.reward} with a reward, ${cands.abstained} abstained with a reason, ${Object.entries(
+    cands.errors,
+  )
+    .map(([code, n]) => `${n} ${code}`)
+    .join(", ")} as explicit errors, ${cands.silent} silent. ` +
+    `GET /healthz afterwards: ${faultRun.health}. Server memory after a full GC: ${faultRun.memoryAt.map((m) => `${f(m.heap, 0)} MiB heap / ${f(m.rss, 0)} MiB RSS after ${m.after}`).join("; ")} requests.\n`,
+);
 process.exit(0);

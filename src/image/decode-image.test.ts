@@ -67,3 +67,19 @@ describe("decodeImage", () => {
     );
   });
 });
+
+describe("decodeImage, formats it does not take", () => {
+  it("names a readable but unsupported format, and rejects corrupt pixel data behind a good header", async () => {
+    const gif = await sharp({ create: { width: 6, height: 6, channels: 3, background: "#123" } })
+      .gif()
+      .toBuffer();
+    await expect(decodeImage(bytes(gif, "a.gif"))).rejects.toThrow(/a\.gif: format "gif" is not supported/);
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#abc" } })
+      .png()
+      .toBuffer();
+    const truncated = png.subarray(0, png.length - 30);
+    await expect(decodeImage(bytes(Buffer.from(truncated), "cut.png"))).rejects.toMatchObject({
+      code: "corrupt_image",
+    });
+  });
+});

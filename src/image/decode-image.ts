@@ -4,6 +4,7 @@ import sharp from "sharp";
 import type { DecodedImage, ImageInput } from "../contract/image.js";
 import { InputError } from "../errors/input-error.js";
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./image-limits.js";
+import { sniffFormat } from "./sniff-format.js";
 
 const SUPPORTED_FORMATS = new Set(["png", "jpeg", "webp"]);
 
@@ -65,29 +66,17 @@ export async function decodeImage(
     throw new InputError(name, `${name}: file is empty; pass a PNG, JPEG or WebP image`, {
       code: "not_an_image",
     });
-  let metadata: sharp.Metadata;
-  try {
-    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
-  } catch (error) {
-    throw new InputError(
-      name,
-      `${name}: not a readable image (${firstLine(error)}); pass a PNG, JPEG or WebP file`,
-      {
-        cause: error,
-        code: "not_an_image",
-      },
-    );
-  }
+  // A known signature lets the header read and the pixel decode run side by side (one thread-pool round trip
+  // instead of two); the decode has its own pixel limit, so a bomb still stops at the header.
+  if (sniffFormat(bytes) === null) await rejectUnknown(name, bytes);
+  const [header, pixels] = await Promise.allSettled([
+    sharp(bytes, { limitInputPixels: false }).metadata(),
+    decodePixels(bytes, limits),
+  ]);
+  if (header.status === "rejected") throw notAnImage(name, header.reason);
+  const metadata = header.value;
   const format = metadata.format ?? "unknown";
-  if (!SUPPORTED_FORMATS.has(format)) {
-    throw new InputError(
-      name,
-      `${name}: format "${format}" is not supported; convert it to PNG, JPEG or WebP`,
-      {
-        code: "unsupported_format",
-      },
-    );
-  }
+  if (!SUPPORTED_FORMATS.has(format)) throw unsupported(name, format);
   const width = metadata.width ?? 0;
   const height = metadata.height ?? 0;
   if (width * height > limits.maxPixels) {
@@ -97,25 +86,16 @@ export async function decodeImage(
       { code: "image_too_large" },
     );
   }
-  let raw: { data: Buffer; info: sharp.OutputInfo };
-  try {
-    raw = await sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: "truncated" })
-      .rotate()
-      .flatten({ background: { r: 255, g: 255, b: 255 } })
-      .toColourspace("srgb")
-      .removeAlpha()
-      .raw({ depth: "uchar" })
-      .toBuffer({ resolveWithObject: true });
-  } catch (error) {
+  if (pixels.status === "rejected")
     throw new InputError(
       name,
-      `${name}: image is corrupt or truncated (${firstLine(error)}); re-export the file`,
+      `${name}: image is corrupt or truncated (${firstLine(pixels.reason)}); re-export the file`,
       {
-        cause: error,
+        cause: pixels.reason,
         code: "corrupt_image",
       },
     );
-  }
+  const raw = pixels.value;
   if (raw.info.channels !== 3) {
     throw new InputError(
       name,
@@ -135,6 +115,51 @@ export async function decodeImage(
     sha256: createHash("sha256").update(bytes).digest("hex"),
     encoded: bytes,
   };
+}
+
+function decodePixels(
+  bytes: Uint8Array,
+  limits: ImageLimits,
+): Promise<{ data: Buffer; info: sharp.OutputInfo }> {
+  return sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: "truncated" })
+    .rotate()
+    .flatten({ background: { r: 255, g: 255, b: 255 } })
+    .toColourspace("srgb")
+    .removeAlpha()
+    .raw({ depth: "uchar" })
+    .toBuffer({ resolveWithObject: true });
+}
+
+/** Bytes without a PNG, JPEG or WebP signature: names the format libvips sees, if any. Always throws. */
+async function rejectUnknown(name: string, bytes: Uint8Array): Promise<never> {
+  let metadata: sharp.Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    throw notAnImage(name, error);
+  }
+  throw unsupported(name, metadata.format ?? "unknown");
+}
+
+function notAnImage(name: string, error: unknown): InputError {
+  return new InputError(
+    name,
+    `${name}: not a readable image (${firstLine(error)}); pass a PNG, JPEG or WebP file`,
+    {
+      cause: error,
+      code: "not_an_image",
+    },
+  );
+}
+
+function unsupported(name: string, format: string): InputError {
+  return new InputError(
+    name,
+    `${name}: format "${format}" is not supported; convert it to PNG, JPEG or WebP`,
+    {
+      code: "unsupported_format",
+    },
+  );
 }
 
 function firstLine(error: unknown): string {

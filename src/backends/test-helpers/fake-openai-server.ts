@@ -44,11 +44,22 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-/** A loopback OpenAI-compatible server whose every answer is decided by `handler`. */
-export async function startFakeOpenAiServer(handler: FakeHandler): Promise<FakeServer> {
+/**
+ * A loopback OpenAI-compatible server whose every answer is decided by `handler`. Each call is kept in `calls`
+ * unless `record` is false (long benchmark runs, where the log would grow without bound).
+ */
+export async function startFakeOpenAiServer(
+  handler: FakeHandler,
+  options: { record?: boolean } = {},
+): Promise<FakeServer> {
   const calls: FakeCall[] = [];
+  const record = options.record ?? true;
+  let count = 0;
   const server = createServer((req, res) => {
-    void serve(req, res, handler, calls);
+    void serve(req, res, handler, (call) => {
+      if (record) calls.push(call);
+      return count++;
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -63,7 +74,12 @@ export async function startFakeOpenAiServer(handler: FakeHandler): Promise<FakeS
   };
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, handler: FakeHandler, calls: FakeCall[]) {
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handler: FakeHandler,
+  log: (call: FakeCall) => number,
+) {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const path = req.url ?? "/";
@@ -73,12 +89,12 @@ async function serve(req: IncomingMessage, res: ServerResponse, handler: FakeHan
     return;
   }
   const call: FakeCall = {
-    index: calls.length,
+    index: 0,
     path,
     authorization: req.headers.authorization ?? null,
     body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as FakeChatBody,
   };
-  calls.push(call);
+  call.index = log(call);
   let reply: FakeReply;
   try {
     reply = await handler(call);
