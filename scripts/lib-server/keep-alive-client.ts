@@ -6,10 +6,14 @@ export interface Answer {
   headers: IncomingHttpHeaders;
 }
 
+/** One phase of the server's Server-Timing header (`read`, `work`, `reply`, `total`), ms; NaN when absent. */
+export function serverPhaseMs(headers: IncomingHttpHeaders, phase: string): number {
+  return parseServerTiming(String(headers["server-timing"] ?? "")).get(phase) ?? Number.NaN;
+}
+
 /** The server's own time on a request: Server-Timing `total` minus `work` (decoding and judging), ms. */
 export function serverOwnMs(headers: IncomingHttpHeaders): number {
-  const phases = parseServerTiming(String(headers["server-timing"] ?? ""));
-  return (phases.get("total") ?? Number.NaN) - (phases.get("work") ?? Number.NaN);
+  return serverPhaseMs(headers, "total") - serverPhaseMs(headers, "work");
 }
 
 /**

@@ -44,7 +44,7 @@ export function liftLongStrings(bytes: Buffer, liftBytes = DEFAULT_LIFT_BYTES): 
   const slices: Buffer[] = [];
   const byLength = new Map<number, number[]>();
   const kept: Buffer[] = [];
-  const nonce = randomBytes(8).toString("hex");
+  let nonce: string | null = null; // drawn on the first lift: most small bodies never need one
   let copiedTo = 0;
   let position = 0;
   // Outside a string, JSON has no quote characters: every unescaped quote found from here opens or closes one.
@@ -65,13 +65,14 @@ export function liftLongStrings(bytes: Buffer, liftBytes = DEFAULT_LIFT_BYTES): 
           same.push(index);
           byLength.set(inner.length, same);
         }
+        nonce ??= randomBytes(8).toString("hex");
         kept.push(bytes.subarray(copiedTo, open), Buffer.from(`"\\u0000${nonce}:${index}"`));
         copiedTo = close + 1;
       }
     }
     position = close + 1;
   }
-  if (slices.length === 0) return null;
+  if (slices.length === 0 || nonce === null) return null;
   kept.push(bytes.subarray(copiedTo));
   return { text: Buffer.concat(kept).toString("utf8"), lifted: new LiftedStrings(`\u0000${nonce}:`, slices) };
 }
