@@ -3,7 +3,8 @@
 // fresh server process is started; first the server overhead is measured (sequential p50 over HTTP minus the same
 // decode+judge work in-process, alternating the two), then autocannon drives POST /v1/score at concurrency 1, 16
 // and 64. /healthz is measured the same way in its own server process. Last, a fault run: /v1/rewards under load
-// against a VLM failing 30% of its calls, mixed with malformed and dropped requests.
+// against a VLM failing 30% of its calls, mixed with malformed and dropped requests. The loopback floor (a server
+// that only reads the body and answers after as long as a judge takes) shows what any HTTP server pays here.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,6 +34,7 @@ import {
   timeSequential,
 } from "./lib-server/bench-cases.js";
 import { keepAlivePoster, serverOwnMs, serverPhaseMs } from "./lib-server/keep-alive-client.js";
+import { measureLoopbackFloor } from "./lib-server/loopback-floor.js";
 
 const quick = process.argv.includes("--quick");
 const scale = quick ? 0.25 : 1;
@@ -49,17 +51,11 @@ setTimeout(() => {
 async function startChild(
   judge: string,
   imageRoot?: string,
+  script = "scripts/lib-server/bench-server-child.ts",
 ): Promise<{ url: string; bareUrl: string; collectGarbage(): Promise<void>; stop(): void }> {
   const child = spawn(
     process.execPath,
-    [
-      "--expose-gc",
-      "--import",
-      "tsx",
-      "scripts/lib-server/bench-server-child.ts",
-      judge,
-      ...(imageRoot ? [imageRoot] : []),
-    ],
+    ["--expose-gc", "--import", "tsx", script, judge, ...(imageRoot ? [imageRoot] : [])],
     {
       stdio: ["ignore", "pipe", "inherit"],
     },
@@ -229,6 +225,18 @@ for (const judgeId of ["fake", "checks", "viescore"]) {
   server.stop();
 }
 
+// The floor: a server that only reads the body and answers after as long as the judges take, in another process.
+const floorRows = await (async () => {
+  const server = await startChild("floor", undefined, "scripts/lib-server/loopback-floor-child.ts");
+  const rows = await measureLoopbackFloor(server.url, {
+    bodyBytes: [7_800, 450_000],
+    waitsMs: [0, 3, 7, 18, 28],
+    n: quick ? 30 : 100,
+  });
+  server.stop();
+  return rows;
+})();
+
 // Faults under load: /v1/rewards at concurrency 16 against viescore on a VLM where 30% of calls fail, mixed with
 // malformed JSON, non-image candidates and clients that hang up mid-body or before the answer.
 const faultRun = await (async () => {
@@ -289,6 +297,16 @@ for (const o of overhead)
     `| ${o.judge} | ${f(o.inProcess)} | ${f(o.http)} | ${f(o.overhead)} | ${f(o.bare)} | ${f(o.bareOverhead)} | ${f(o.own)} | ${f(o.around)} | ${o.failed} |\n`,
   );
 out(`\nGET /healthz sequential p50 (client included): ${f(healthP50, 3)} ms\n`);
+out(
+  "\nLoopback floor: a bare node:http server in its own process that reads the body and answers a tiny JSON after waiting w ms, idle (a timer) or busy (spinning), and does nothing else; p50 of round trip − w on one keep-alive connection. " +
+    "w spans the in-process times above (fake 3–7 ms, viescore ~18 ms, checks ~28 ms).\n\n| body | w ms | idle: round trip − w, ms | busy: round trip − w, ms |\n|---|---:|---:|---:|\n",
+);
+for (const idle of floorRows.filter((r) => !r.busy)) {
+  const busy = floorRows.find((r) => r.busy && r.bodyBytes === idle.bodyBytes && r.waitMs === idle.waitMs);
+  out(
+    `| ${(idle.bodyBytes / 1000).toFixed(1)} KB | ${idle.waitMs} | ${f(idle.floorMs)} | ${busy ? f(busy.floorMs) : "–"} |\n`,
+  );
+}
 out(
   `\nFaults under load: ${faultRun.count} POST /v1/rewards (2 groups × 3 candidates of 64×64) at concurrency 16 in ${f(faultRun.seconds, 1)} s; viescore on a fake VLM failing 30% of calls (500, 429, no answer; 1 s call timeout, 2 retries)\n\n`,
 );
