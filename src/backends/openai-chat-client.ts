@@ -1,4 +1,10 @@
-import type { BackendCapabilities, ChatBackend, ChatRequest, ChatResponse } from "../contract/backend.js";
+import type {
+  BackendCapabilities,
+  BackendUsage,
+  ChatBackend,
+  ChatRequest,
+  ChatResponse,
+} from "../contract/backend.js";
 import { BackendCallError } from "../errors/backend-call-error.js";
 import { toWireBody } from "./openai-wire.js";
 import { probeCapabilities } from "./probe-capabilities.js";
@@ -61,6 +67,11 @@ export class OpenAiChatClient implements ChatBackend {
     this.#random = options.random ?? Math.random;
     this.#pool = new ReplicaPool(options.baseUrls, options.cooldownMs ?? 30_000, this.#now);
     this.#semaphore = new Semaphore(options.concurrency ?? 8);
+  }
+
+  usage(): BackendUsage {
+    const { calls, failures, retries } = this.stats;
+    return { calls, failures, retries, cacheHits: 0, cacheMisses: 0 };
   }
 
   replicas(): Array<{ url: string; healthy: boolean; failures: number }> {

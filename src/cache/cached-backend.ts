@@ -1,4 +1,10 @@
-import type { BackendCapabilities, ChatBackend, ChatRequest, ChatResponse } from "../contract/backend.js";
+import type {
+  BackendCapabilities,
+  BackendUsage,
+  ChatBackend,
+  ChatRequest,
+  ChatResponse,
+} from "../contract/backend.js";
 import { cacheKey } from "./cache-key.js";
 import type { ResponseCache } from "./response-cache.js";
 
@@ -38,6 +44,17 @@ export class CachedBackend implements ChatBackend {
     const response = await this.#inner.complete(request, signal);
     this.#cache.set(key, response);
     return response;
+  }
+
+  usage(): BackendUsage {
+    const inner = this.#inner.usage?.();
+    return {
+      calls: inner?.calls ?? this.stats.misses,
+      failures: inner?.failures ?? 0,
+      retries: inner?.retries ?? 0,
+      cacheHits: this.stats.hits,
+      cacheMisses: this.stats.misses,
+    };
   }
 
   capabilities(signal?: AbortSignal): Promise<BackendCapabilities> {

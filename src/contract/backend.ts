@@ -80,10 +80,25 @@ export interface BackendCapabilities {
   notes: string[];
 }
 
+/** Running totals of a backend's work since it was created, for metrics. */
+export interface BackendUsage {
+  /** Calls sent to the model server (a cache hit sends none); each may take several tries. */
+  calls: number;
+  /** Calls that failed after their last try. */
+  failures: number;
+  /** Tries beyond each call's first. */
+  retries: number;
+  /** Response-cache lookups that found a stored reply, and those that did not. */
+  cacheHits: number;
+  cacheMisses: number;
+}
+
 export interface ChatBackend {
   readonly model: string;
   complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse>;
   /** Probes once and remembers the answer. */
   capabilities(signal?: AbortSignal): Promise<BackendCapabilities>;
+  /** Running totals of calls, failures, retries and cache lookups. */
+  usage?(): BackendUsage;
   close?(): Promise<void>;
 }

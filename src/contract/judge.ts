@@ -1,3 +1,4 @@
+import type { BackendUsage } from "./backend.js";
 import type { PreparedCase } from "./edit-case.js";
 import type { JudgeResult } from "./result.js";
 
@@ -11,6 +12,8 @@ export interface Judge {
   readonly id: string;
   readonly version: string;
   judge(edit: PreparedCase, options?: JudgeRunOptions): Promise<JudgeResult>;
+  /** Running totals of the judge's model-server calls; absent or null for a judge without a backend. */
+  usage?(): BackendUsage | null;
   /** Releases models, connections, caches. */
   close?(): Promise<void>;
 }

@@ -20,7 +20,14 @@ export interface CreateAppResult {
 
 /** The HTTP API as a Hono app, independent of the Node listener (tests call `app.request` or a loopback server). */
 export function createApp(options: AppOptions, extra: { processMetrics?: boolean } = {}): CreateAppResult {
-  const metrics = new ServerMetrics({ processMetrics: extra.processMetrics ?? false });
+  const metrics = new ServerMetrics({
+    processMetrics: extra.processMetrics ?? false,
+    usage: () =>
+      [...options.judges].flatMap(([id, judge]) => {
+        const usage = judge.usage?.();
+        return usage ? [[id, usage] as const] : [];
+      }),
+  });
   const runtime: ServerRuntime = { draining: false };
   const ctx = new AppContext(options, metrics, runtime);
   const app = new Hono();

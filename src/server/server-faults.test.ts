@@ -58,5 +58,12 @@ describe("reward server under faults", () => {
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/editjudge_http_requests_total\{route="\/v1\/rewards",status="400"\} \d+/);
     expect(metrics).toMatch(/editjudge_judge_errors_total\{judge="viescore",code="not_an_image"\} \d+/);
+    // The failed model-server calls and their retries show in the backend counters.
+    const count = (pattern: RegExp) => Number(pattern.exec(metrics)?.[1] ?? Number.NaN);
+    expect(count(/editjudge_backend_calls_total\{judge="viescore",outcome="error"\} (\d+)/)).toBeGreaterThan(
+      0,
+    );
+    expect(count(/editjudge_backend_calls_total\{judge="viescore",outcome="ok"\} (\d+)/)).toBeGreaterThan(0);
+    expect(count(/editjudge_backend_retries_total\{judge="viescore"\} (\d+)/)).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,8 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import type { BackendUsage } from "../contract/backend.js";
+
+/** The judges' model-server totals at this moment, by judge id (judges without a backend left out). */
+export type UsageSource = () => ReadonlyArray<readonly [judge: string, usage: BackendUsage]>;
 
 /** Prometheus metrics of one server instance, in their own registry (no global state). */
 export class ServerMetrics {
@@ -40,7 +44,49 @@ export class ServerMetrics {
     registers: [this.registry],
   });
 
-  constructor(options: { processMetrics: boolean }) {
+  // The judges keep running totals of their model-server calls; these counters copy them at each scrape.
+  readonly backendCalls: Counter<"judge" | "outcome">;
+  readonly backendRetries: Counter<"judge">;
+  readonly responseCache: Counter<"judge" | "result">;
+
+  constructor(options: { processMetrics: boolean; usage?: UsageSource }) {
+    const usage = options.usage ?? (() => []);
+    this.backendCalls = new Counter({
+      name: "editjudge_backend_calls_total",
+      help: "Calls to the judges' model servers, by judge and outcome (ok, or error after the last retry)",
+      labelNames: ["judge", "outcome"] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [judge, u] of usage()) {
+          this.inc({ judge, outcome: "ok" }, u.calls - u.failures);
+          this.inc({ judge, outcome: "error" }, u.failures);
+        }
+      },
+    });
+    this.backendRetries = new Counter({
+      name: "editjudge_backend_retries_total",
+      help: "Retried tries of model-server calls (429, 5xx, timeouts, connection errors), by judge",
+      labelNames: ["judge"] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [judge, u] of usage()) this.inc({ judge }, u.retries);
+      },
+    });
+    this.responseCache = new Counter({
+      name: "editjudge_response_cache_lookups_total",
+      help: "Model-reply cache lookups by judge and result (hit: no call made; miss)",
+      labelNames: ["judge", "result"] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [judge, u] of usage()) {
+          this.inc({ judge, result: "hit" }, u.cacheHits);
+          this.inc({ judge, result: "miss" }, u.cacheMisses);
+        }
+      },
+    });
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: "editjudge_" });
   }
 }

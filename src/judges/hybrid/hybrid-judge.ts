@@ -1,3 +1,4 @@
+import type { BackendUsage } from "../../contract/backend.js";
 import type { PreparedCase } from "../../contract/edit-case.js";
 import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
 import type { CandidateResult, JudgeResult } from "../../contract/result.js";
@@ -79,6 +80,11 @@ export class HybridJudge implements Judge {
       margin: this.#margin,
       decidedBy: { checks: byChecks, vlm: byVlm },
     });
+  }
+
+  /** The VLM half's model-server totals (the checks half has no backend). */
+  usage(): BackendUsage | null {
+    return this.#rt.usage();
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { BackendUsage } from "../../contract/backend.js";
 import type { PreparedCase } from "../../contract/edit-case.js";
 import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
 import type { JudgeResult } from "../../contract/result.js";
@@ -11,6 +12,10 @@ export abstract class VlmJudge implements Judge {
   constructor(protected readonly rt: VlmRuntime) {}
 
   abstract judge(edit: PreparedCase, options?: JudgeRunOptions): Promise<JudgeResult>;
+
+  usage(): BackendUsage | null {
+    return this.rt.usage();
+  }
 
   close(): Promise<void> {
     return this.rt.close();

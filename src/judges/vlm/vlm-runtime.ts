@@ -3,7 +3,12 @@ import { probeCapabilities } from "../../backends/probe-capabilities.js";
 import { CachedBackend } from "../../cache/cached-backend.js";
 import { SqliteResponseCache } from "../../cache/response-cache.js";
 import type { EditJudgeConfig } from "../../config/config-schema.js";
-import type { BackendCapabilities, ChatBackend, ChatJsonSchema } from "../../contract/backend.js";
+import type {
+  BackendCapabilities,
+  BackendUsage,
+  ChatBackend,
+  ChatJsonSchema,
+} from "../../contract/backend.js";
 import { ConfigError } from "../../errors/config-error.js";
 import { PromptImages } from "./prompt-images.js";
 import { loadTemplate, type PromptTemplate } from "./prompt-template.js";
@@ -39,6 +44,11 @@ export class VlmRuntime {
   schemaFor(caps: BackendCapabilities, schema: ChatJsonSchema): ChatJsonSchema | undefined {
     const mode = this.config.structuredOutput;
     return mode === "on" || (mode === "auto" && caps.jsonSchema) ? schema : undefined;
+  }
+
+  /** The backend's running totals; null when it keeps none. */
+  usage(): BackendUsage | null {
+    return this.backend.usage?.() ?? null;
   }
 
   async close(): Promise<void> {
