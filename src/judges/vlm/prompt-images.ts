@@ -1,32 +1,41 @@
+import { LRUCache } from "lru-cache";
 import sharp from "sharp";
 import type { ChatImagePart } from "../../contract/backend.js";
 import type { DecodedImage } from "../../contract/image.js";
 
 const MIME: Record<string, string> = { png: "image/png", jpeg: "image/jpeg", webp: "image/webp" };
 
+/** Data URL characters kept for reuse by default: 32 MiB, a few hundred prompt-sized images. */
+export const DEFAULT_PROMPT_IMAGE_CACHE_BYTES = 32 * 2 ** 20;
+
 /**
  * Encodes images for prompts as base64 data URLs, resized so the longer side is at most `maxSide`.
- * Each image is encoded once per instance (keyed by sha256), so a group's source is shared.
+ * Each image is encoded once while it is recently used (keyed by sha256), so a group's source is shared across its
+ * candidates and calls. The cache is bounded by the size of its data URLs, least recently used first out, so a
+ * long-running server or curation run that sees millions of distinct images keeps a fixed footprint.
  */
 export class PromptImages {
   readonly #maxSide: number;
-  readonly #encoded = new Map<string, Promise<ChatImagePart>>();
+  readonly #encoded: LRUCache<string, ChatImagePart, DecodedImage>;
 
-  constructor(maxSide: number) {
+  constructor(maxSide: number, maxBytes = DEFAULT_PROMPT_IMAGE_CACHE_BYTES) {
     this.#maxSide = maxSide;
+    this.#encoded = new LRUCache<string, ChatImagePart, DecodedImage>({
+      maxSize: maxBytes,
+      sizeCalculation: (part) => Math.max(1, part.dataUrl.length),
+      fetchMethod: (key, _stale, { context }) => this.#encodeOnce(context, key),
+    });
   }
 
+  /** Encoded images held for reuse. */
   get size(): number {
     return this.#encoded.size;
   }
 
-  encode(image: DecodedImage): Promise<ChatImagePart> {
+  async encode(image: DecodedImage): Promise<ChatImagePart> {
     const key = `${image.sha256}@${this.#maxSide}`;
-    let part = this.#encoded.get(key);
-    if (!part) {
-      part = this.#encodeOnce(image, key);
-      this.#encoded.set(key, part);
-    }
+    const part = await this.#encoded.fetch(key, { context: image });
+    if (!part) throw new Error(`prompt image ${image.name} could not be encoded`);
     return part;
   }
 

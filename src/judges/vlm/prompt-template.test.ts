@@ -91,4 +91,20 @@ describe("PromptImages", () => {
     expect(a).toBe(b);
     expect(images.size).toBe(1);
   });
+
+  it("keeps at most its byte budget of encodings, dropping the least recently used", async () => {
+    const base = await decoded(32, 16);
+    const one = (await new PromptImages(64).encode(base)).dataUrl.length;
+    const images = new PromptImages(64, one * 3);
+    const distinct = Array.from({ length: 20 }, (_, i) => ({ ...base, sha256: `sha-${i}` }));
+    const parts = [];
+    for (const image of distinct) parts.push(await images.encode(image));
+    expect(images.size).toBe(3);
+    // The most recent ones are reused as they are; an evicted one is encoded again, to the same data URL.
+    expect(await images.encode(distinct[19] as DecodedImage)).toBe(parts[19]);
+    const again = await images.encode(distinct[0] as DecodedImage);
+    expect(again).not.toBe(parts[0]);
+    expect(again.dataUrl).toBe(parts[0]?.dataUrl);
+    expect(images.size).toBe(3);
+  });
 });
