@@ -7,11 +7,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { crc32 } from "node:zlib";
 import { parquetWriteFile } from "hyparquet-writer";
 import sharp from "sharp";
 import { startFakeOpenAiServer } from "../src/backends/test-helpers/fake-openai-server.js";
 import { fakeVlm } from "../src/judges/vlm/test-helpers/fake-vlm.js";
+import { taggedPng } from "../src/test-helpers/tagged-png.js";
 
 const quick = process.argv.includes("--quick");
 const SIZES = process.env.ROWS ? [Number(process.env.ROWS)] : quick ? [500, 2000] : [2000, 8000];
@@ -48,16 +48,6 @@ function writeJsonl(rows: number): string {
   return path;
 }
 
-/** The PNG with a tEXt chunk of `text` before IEND: a valid image whose bytes are unique to the row. */
-function withComment(png: Buffer, text: string): Buffer {
-  const body = Buffer.concat([Buffer.from("tEXt"), Buffer.from(`Comment\0${text}`, "latin1")]);
-  const chunk = Buffer.alloc(body.length + 8);
-  chunk.writeUInt32BE(body.length - 4, 0);
-  body.copy(chunk, 4);
-  chunk.writeUInt32BE(crc32(body), body.length + 4);
-  return Buffer.concat([png.subarray(0, png.length - 12), chunk, png.subarray(png.length - 12)]);
-}
-
 /** Embedded bytes, each row's images made unique (so the column cannot be dictionary-encoded) and about 8 KB. */
 async function writeParquet(rows: number): Promise<string> {
   const path = join(dir, `rows-${rows}.parquet`);
@@ -69,13 +59,13 @@ async function writeParquet(rows: number): Promise<string> {
     columnData: [
       {
         name: "source",
-        data: range.map((p, i) => withComment(p.sourceBytes, `row ${i} ${padding}`)),
+        data: range.map((p, i) => taggedPng(p.sourceBytes, `row ${i} ${padding}`)),
         type: "BYTE_ARRAY",
       },
       { name: "instruction", data: range.map(() => "make it brighter"), type: "STRING" },
       {
         name: "edited",
-        data: range.map((p, i) => withComment(p.editedBytes, `row ${i} ${padding}`)),
+        data: range.map((p, i) => taggedPng(p.editedBytes, `row ${i} ${padding}`)),
         type: "BYTE_ARRAY",
       },
     ],

@@ -20,6 +20,7 @@ import {
   type TrafficOutcome,
   tallyTraffic,
 } from "../src/server/test-helpers/fault-traffic.js";
+import { taggedPng } from "../src/test-helpers/tagged-png.js";
 import {
   type BenchInputs,
   benchImages,
@@ -250,10 +251,13 @@ const faultRun = await (async () => {
   };
   const tiny = await benchImages("/work/shared/photos/kodim01.png", 64);
   const b64 = (b: Buffer) => b.toString("base64");
-  const images = {
-    source: b64(tiny.source),
-    candidates: [b64(tiny.candidate), b64(tiny.source), b64(tiny.candidate)],
-  };
+  // Every request brings new images (same pixels, distinct bytes), as a trainer's do: caches must not grow.
+  const images = (request: number) => ({
+    source: b64(taggedPng(tiny.source, `${request} source`)),
+    candidates: [0, 1, 2].map((k) =>
+      b64(taggedPng(k === 1 ? tiny.source : tiny.candidate, `${request} ${k}`)),
+    ),
+  });
   const half = Math.round(200 * scale);
   const memoryAt = [{ after: 0, ...(await memory()) }];
   const outcomes: TrafficOutcome[] = [];
@@ -262,7 +266,7 @@ const faultRun = await (async () => {
     const run = await runTraffic(`${server.url}/v1/rewards`, {
       count: half,
       concurrency: 16,
-      bodyFor: (kind) => rewardsBodyFor(kind, images),
+      bodyFor: (kind, i) => rewardsBodyFor(kind, images(round * half + i)),
     });
     outcomes.push(...run);
     memoryAt.push({ after: round * half, ...(await memory()) });
@@ -308,7 +312,7 @@ for (const idle of floorRows.filter((r) => !r.busy)) {
   );
 }
 out(
-  `\nFaults under load: ${faultRun.count} POST /v1/rewards (2 groups × 3 candidates of 64×64) at concurrency 16 in ${f(faultRun.seconds, 1)} s; viescore on a fake VLM failing 30% of calls (500, 429, no answer; 1 s call timeout, 2 retries)\n\n`,
+  `\nFaults under load: ${faultRun.count} POST /v1/rewards (2 groups × 3 candidates of 64×64, new images in every request) at concurrency 16 in ${f(faultRun.seconds, 1)} s; viescore on a fake VLM failing 30% of calls (500, 429, no answer; 1 s call timeout, 2 retries)\n\n`,
 );
 out("| request kind | answers |\n|---|---|\n");
 for (const [kind, statuses] of Object.entries(faultRun.tally.statuses))
