@@ -258,23 +258,23 @@ const faultRun = await (async () => {
       b64(taggedPng(k === 1 ? tiny.source : tiny.candidate, `${request} ${k}`)),
     ),
   });
-  const half = Math.round(200 * scale);
+  const perRound = Math.round(200 * scale); // memory is read after each round
   const memoryAt = [{ after: 0, ...(await memory()) }];
   const outcomes: TrafficOutcome[] = [];
   const started = performance.now();
-  for (const round of [1, 2]) {
+  for (const round of [1, 2, 3, 4]) {
     const run = await runTraffic(`${server.url}/v1/rewards`, {
-      count: half,
+      count: perRound,
       concurrency: 16,
-      bodyFor: (kind, i) => rewardsBodyFor(kind, images(round * half + i)),
+      bodyFor: (kind, i) => rewardsBodyFor(kind, images(round * perRound + i)),
     });
     outcomes.push(...run);
-    memoryAt.push({ after: round * half, ...(await memory()) });
+    memoryAt.push({ after: round * perRound, ...(await memory()) });
   }
   const seconds = (performance.now() - started) / 1000;
   const health = (await fetch(`${server.url}/healthz`)).status;
   server.stop();
-  return { count: 2 * half, seconds, tally: tallyTraffic(outcomes), health, memoryAt };
+  return { count: 4 * perRound, seconds, tally: tallyTraffic(outcomes), health, memoryAt };
 })();
 
 const f = (x: number, d = 2) => x.toFixed(d);
@@ -328,6 +328,6 @@ out(
   )
     .map(([code, n]) => `${n} ${code}`)
     .join(", ")} as explicit errors, ${cands.silent} silent. ` +
-    `GET /healthz afterwards: ${faultRun.health}. Server memory after a full GC: ${faultRun.memoryAt.map((m) => `${f(m.heap, 0)} MiB heap / ${f(m.rss, 0)} MiB RSS after ${m.after}`).join("; ")} requests.\n`,
+    `GET /healthz afterwards: ${faultRun.health}. Server memory after a full GC: ${faultRun.memoryAt.map((m) => `${f(m.heap, 0)} MiB heap / ${f(m.rss, 0)} MiB RSS after ${m.after}`).join("; ")} requests (viescore keeps up to 32 MiB of encoded prompt images for reuse).\n`,
 );
 process.exit(0);
