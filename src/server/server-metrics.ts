@@ -51,42 +51,49 @@ export class ServerMetrics {
 
   constructor(options: { processMetrics: boolean; usage?: UsageSource }) {
     const usage = options.usage ?? (() => []);
-    this.backendCalls = new Counter({
-      name: "editjudge_backend_calls_total",
-      help: "Calls to the judges' model servers, by judge and outcome (ok, or error after the last retry)",
-      labelNames: ["judge", "outcome"] as const,
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const [judge, u] of usage()) {
-          this.inc({ judge, outcome: "ok" }, u.calls - u.failures);
-          this.inc({ judge, outcome: "error" }, u.failures);
-        }
-      },
-    });
-    this.backendRetries = new Counter({
-      name: "editjudge_backend_retries_total",
-      help: "Retried tries of model-server calls (429, 5xx, timeouts, connection errors), by judge",
-      labelNames: ["judge"] as const,
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const [judge, u] of usage()) this.inc({ judge }, u.retries);
-      },
-    });
-    this.responseCache = new Counter({
-      name: "editjudge_response_cache_lookups_total",
-      help: "Model-reply cache lookups by judge and result (hit: no call made; miss)",
-      labelNames: ["judge", "result"] as const,
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const [judge, u] of usage()) {
-          this.inc({ judge, result: "hit" }, u.cacheHits);
-          this.inc({ judge, result: "miss" }, u.cacheMisses);
-        }
-      },
-    });
+    /** A counter per judge (plus `labels`) whose samples are computed from the judges' usage at scrape time. */
+    const fromUsage = <L extends string>(
+      name: string,
+      help: string,
+      labels: readonly L[],
+      samples: (u: BackendUsage) => Array<[Record<L, string>, number]>,
+    ) =>
+      new Counter<"judge" | L>({
+        name,
+        help,
+        labelNames: ["judge", ...labels],
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const [judge, u] of usage())
+            for (const [values, n] of samples(u))
+              this.inc({ judge, ...values } as Record<"judge" | L, string>, n);
+        },
+      });
+    this.backendCalls = fromUsage(
+      "editjudge_backend_calls_total",
+      "Calls to the judges' model servers, by judge and outcome (ok, or error after the last retry)",
+      ["outcome"],
+      (u) => [
+        [{ outcome: "ok" }, u.calls - u.failures],
+        [{ outcome: "error" }, u.failures],
+      ],
+    );
+    this.backendRetries = fromUsage(
+      "editjudge_backend_retries_total",
+      "Retried tries of model-server calls (429, 5xx, timeouts, connection errors), by judge",
+      [],
+      (u) => [[{}, u.retries]],
+    );
+    this.responseCache = fromUsage(
+      "editjudge_response_cache_lookups_total",
+      "Model-reply cache lookups by judge and result (hit: no call made; miss)",
+      ["result"],
+      (u) => [
+        [{ result: "hit" }, u.cacheHits],
+        [{ result: "miss" }, u.cacheMisses],
+      ],
+    );
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: "editjudge_" });
   }
 }
