@@ -70,6 +70,14 @@ describe("HybridJudge", () => {
     expect(r.extra).toMatchObject({ margin: 0.25, decidedBy: { checks: 2, vlm: 4 } });
     const verifyCalls = server.calls.filter((x) => x.body.max_tokens === 4);
     expect(verifyCalls).toHaveLength(4);
+    // Its usage is the VLM half's: every call the fake server saw, none failed, no cache in front.
+    expect(judge.usage()).toEqual({
+      calls: server.calls.length,
+      failures: 0,
+      retries: 0,
+      cacheHits: 0,
+      cacheMisses: 0,
+    });
   });
 
   it("with margin 0 every non-abstained checks verdict decides", async () => {
