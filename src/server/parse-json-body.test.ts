@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../test-helpers/seeded-random.js";
+import { seededRng } from "../metrics/seeded-rng.js";
 import { type JsonPath, liftLongStrings, parseJsonBody } from "./parse-json-body.js";
 
 const parseJsonBytes = (bytes: Buffer, liftBytes?: number) =>
@@ -45,7 +45,7 @@ describe("parseJsonBody", () => {
   });
 
   it("matches JSON.parse on random documents", () => {
-    const random = seededRandom(11);
+    const random = seededRng(11);
     const alphabet = ['"', "\\", "a", "Z", "0", "+", "/", "=", "é", "\n", " ", "{", "}", ":", ","];
     const plain = ["a", "Z", "0", "+", "/", "="];
     const randomString = () => {

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import type { JudgeRunOptions } from "../contract/judge.js";
-import { seededRandom } from "../test-helpers/seeded-random.js";
+import { seededRng } from "../metrics/seeded-rng.js";
 import { type RunningServer, startServer } from "./start-server.js";
 import { fakeJudge, solidPngBase64 } from "./test-fixtures.js";
 
@@ -86,7 +86,7 @@ describe("reward server", () => {
 
   it("decodes large base64 images straight from the body, in every form, and rejects bad ones per candidate", async () => {
     const server = await start();
-    const random = seededRandom(3);
+    const random = seededRng(3);
     const noise = Buffer.from(
       Array.from({ length: 64 * 64 * 3 }, (_, i) => (i === 0 ? 100 : random() * 256)),
     );

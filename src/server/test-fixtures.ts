@@ -1,9 +1,9 @@
-import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import type { PreparedCase } from "../contract/edit-case.js";
 import type { Judge, JudgeRunOptions } from "../contract/judge.js";
 import type { JudgeResult } from "../contract/result.js";
 import { rankCandidates } from "../scoring/aggregate.js";
+import { pngChunk } from "../test-helpers/png-chunk.js";
 
 /** A solid-colour PNG, base64-encoded. */
 export async function solidPngBase64(red: number, size = 16): Promise<string> {
@@ -15,15 +15,6 @@ export async function solidPngBase64(red: number, size = 16): Promise<string> {
   return png.toString("base64");
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
 /** A tiny PNG whose header claims width × height pixels: a decompression bomb for the pixel limit. */
 export function bombPng(width = 100_000, height = 100_000): Buffer {
   const ihdr = Buffer.alloc(13);
@@ -32,9 +23,9 @@ export function bombPng(width = 100_000, height = 100_000): Buffer {
   ihdr.set([8, 2, 0, 0, 0], 8);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
-    chunk("IEND", Buffer.alloc(0)),
+    pngChunk("IHDR", ihdr),
+    pngChunk("IDAT", Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+    pngChunk("IEND", Buffer.alloc(0)),
   ]);
 }
 

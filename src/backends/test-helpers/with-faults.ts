@@ -1,8 +1,6 @@
-import { seededRandom } from "../../test-helpers/seeded-random.js";
+import { seededRng } from "../../metrics/seeded-rng.js";
 import type { FakeCall, FakeHandler, FakeReply } from "./fake-openai-server.js";
 import { isProbe, rateLimited, serverError } from "./fake-replies.js";
-
-export { seededRandom };
 
 export interface FaultCounts {
   ok: number;
@@ -20,7 +18,7 @@ export function withFaults(
   handler: FakeHandler,
   options: { rate: number; seed: number },
 ): { handler: FakeHandler; counts: FaultCounts } {
-  const random = seededRandom(options.seed);
+  const random = seededRng(options.seed);
   const counts: FaultCounts = { ok: 0, http500: 0, http429: 0, hang: 0 };
   return {
     counts,

@@ -1,9 +1,9 @@
 import sharp from "sharp";
-import { seededRandom } from "../../test-helpers/seeded-random.js";
+import { seededRng } from "../../metrics/seeded-rng.js";
 import type { RgbImage } from "../pixels/rgb-image.js";
 
 /** Deterministic pseudo-random numbers (mulberry32). */
-export const seeded = seededRandom;
+export const seeded = seededRng;
 
 /**
  * A photo-like test image: smooth colour gradients, a few discs and bars with sharp edges, and mild
