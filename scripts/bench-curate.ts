@@ -8,10 +8,10 @@ import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parquetWriteFile } from "hyparquet-writer";
-import sharp from "sharp";
 import { startFakeOpenAiServer } from "../src/backends/test-helpers/fake-openai-server.js";
 import { fakeVlm } from "../src/judges/vlm/test-helpers/fake-vlm.js";
 import { taggedPng } from "../src/test-helpers/tagged-png.js";
+import { benchImages } from "./lib-server/bench-cases.js";
 
 const quick = process.argv.includes("--quick");
 const SIZES = process.env.ROWS ? [Number(process.env.ROWS)] : quick ? [500, 2000] : [2000, 8000];
@@ -24,9 +24,10 @@ else process.stderr.write(`bench:curate: files kept in ${dir}\n`);
 await mkdir(join(dir, "img"));
 const pairs: Array<{ source: string; edited: string; sourceBytes: Buffer; editedBytes: Buffer }> = [];
 for (let k = 1; k <= 8; k++) {
-  const base = sharp(join(PHOTOS, `kodim0${k}.png`)).resize(48, 48, { fit: "cover" });
-  const sourceBytes = await base.clone().png().toBuffer();
-  const editedBytes = await base.clone().modulate({ brightness: 1.3 }).png().toBuffer();
+  const { source: sourceBytes, candidate: editedBytes } = await benchImages(
+    join(PHOTOS, `kodim0${k}.png`),
+    48,
+  );
   const source = `img/s${k}.png`;
   const edited = `img/e${k}.png`;
   writeFileSync(join(dir, source), sourceBytes);
