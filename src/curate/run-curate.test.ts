@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeJudge } from "../server/test-fixtures.js";
@@ -97,6 +97,25 @@ describe("runCurate", () => {
     expect(existsSync(`${other}.state.sqlite`)).toBe(false);
   });
 
+  it("refuses outputs that are the input, share a file, or are named .parquet", async () => {
+    const refused = (options: { output: string; rejects?: string; statePath?: string }) =>
+      runCurate({ input: data, judge, minReward: 0.5, overwrite: true, ...options });
+    const before = await readFile(data, "utf8");
+    await expect(refused({ output: data })).rejects.toThrow(/OUT .*data\.jsonl is the input dataset/);
+    await expect(
+      refused({ output: join(dir, "out.jsonl"), rejects: join(dir, "..", basename(dir), "data.jsonl") }),
+    ).rejects.toThrow(/--rejects .* is the input dataset/);
+    await expect(refused({ output: join(dir, "kept.parquet") })).rejects.toThrow(
+      /curate writes JSONL .*name it \.jsonl, e\.g\. .*kept\.jsonl/,
+    );
+    const out = join(dir, "out.jsonl");
+    await expect(refused({ output: out, rejects: out })).rejects.toThrow(
+      /OUT and --rejects are the same file/,
+    );
+    expect(await readFile(data, "utf8")).toBe(before);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("reads Parquet with paths or embedded image bytes", async () => {
     const img = await readFile(join(dir, "img-200.png"));
     const buffer = parquetWriteBuffer({
@@ -126,6 +145,6 @@ describe("runCurate", () => {
     );
     const out2 = join(dir, "bytes.jsonl");
     expect((await runCurate({ input: bytesParquet, output: out2, judge, minReward: 0.5 })).kept).toBe(1);
-    expect((await lines(out2))[0]).toMatch(/"source":"data:application\/octet-stream;base64,/);
+    expect((await lines(out2))[0]).toMatch(/"source":"data:image\/png;base64,/);
   });
 });

@@ -4,6 +4,7 @@ import type { Judge } from "../contract/judge.js";
 import { ConfigError } from "../errors/config-error.js";
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "../image/image-limits.js";
 import { AppendFile } from "./append-file.js";
+import { checkCuratePaths } from "./check-curate-paths.js";
 import { type CurateProgress, CurateState } from "./curate-state.js";
 import { type RawRow, readDatasetRows } from "./dataset-rows.js";
 import { type JudgedRow, judgeRow } from "./judge-row.js";
@@ -61,6 +62,7 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
   const shard = options.shard ?? { index: 0, count: 1 };
   const batchSize = options.batchSize ?? 16;
   const limits = options.limits ?? DEFAULT_IMAGE_LIMITS;
+  checkCuratePaths(options.input, { output: options.output, ...paths });
   if (!existsSync(paths.state) && !options.overwrite)
     for (const file of [options.output, paths.rejects])
       if (existsSync(file) && statSync(file).size > 0)

@@ -1,0 +1,42 @@
+import { existsSync, realpathSync } from "node:fs";
+import { resolve } from "node:path";
+import { ConfigError } from "../errors/config-error.js";
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
+  return real(a) === real(b);
+}
+
+/**
+ * Refuses output locations that would lose data or mislead: an output that is the input (the run truncates its
+ * outputs on start and on resume), two outputs at one path, and a `.parquet` name for a file that holds JSONL.
+ */
+export function checkCuratePaths(
+  input: string,
+  files: { output: string; rejects: string; state: string },
+): void {
+  const named = [
+    ["OUT", files.output],
+    ["--rejects", files.rejects],
+    ["--state", files.state],
+  ] as const;
+  for (const [flag, file] of named) {
+    if (samePath(file, input))
+      throw new ConfigError(
+        "output",
+        `${flag} ${file} is the input dataset; curate writes its outputs from scratch, so choose another file`,
+      );
+    if (flag !== "--state" && /\.parquet$/i.test(file))
+      throw new ConfigError(
+        "output",
+        `${flag} ${file}: curate writes JSONL (one object per line), not Parquet; name it .jsonl, e.g. ${file.replace(/\.parquet$/i, ".jsonl")}`,
+      );
+  }
+  for (let i = 0; i < named.length; i++)
+    for (let j = i + 1; j < named.length; j++) {
+      const [a, fileA] = named[i] as (typeof named)[number];
+      const [b, fileB] = named[j] as (typeof named)[number];
+      if (samePath(fileA, fileB))
+        throw new ConfigError("output", `${a} and ${b} are the same file (${fileA}); give each its own`);
+    }
+}
