@@ -303,12 +303,17 @@ for (const o of overhead)
 out(`\nGET /healthz sequential p50 (client included): ${f(healthP50, 3)} ms\n`);
 out(
   "\nLoopback floor: a bare node:http server in its own process that reads the body and answers a tiny JSON after waiting w ms, idle (a timer) or busy (spinning), and does nothing else; p50 of round trip − w on one keep-alive connection. " +
-    "w spans the in-process times above (fake 3–7 ms, viescore ~18 ms, checks ~28 ms).\n\n| body | w ms | idle: round trip − w, ms | busy: round trip − w, ms |\n|---|---:|---:|---:|\n",
+    "w spans the in-process times above (fake 3–7 ms, viescore ~18 ms, checks ~28 ms). " +
+    "Where it goes (busy server), from clock stamps both processes take: to server = client starts the request → server's handler starts; body = handler start → body read; to client = server writes the answer → client sees its headers.\n\n" +
+    "| body | w ms | idle: round trip − w, ms | busy: round trip − w, ms | busy: to server | body | to client |\n|---|---:|---:|---:|---:|---:|---:|\n",
 );
 for (const idle of floorRows.filter((r) => !r.busy)) {
   const busy = floorRows.find((r) => r.busy && r.bodyBytes === idle.bodyBytes && r.waitMs === idle.waitMs);
+  const parts = busy
+    ? [busy.floorMs, busy.parts.toServer, busy.parts.body, busy.parts.toClient].map((x) => f(x))
+    : [];
   out(
-    `| ${(idle.bodyBytes / 1000).toFixed(1)} KB | ${idle.waitMs} | ${f(idle.floorMs)} | ${busy ? f(busy.floorMs) : "–"} |\n`,
+    `| ${(idle.bodyBytes / 1000).toFixed(1)} KB | ${idle.waitMs} | ${f(idle.floorMs)} | ${parts.join(" | ")} |\n`,
   );
 }
 out(
