@@ -6,12 +6,33 @@ import { EditJudgeError } from "../errors/editjudge-error.js";
 import { InputError } from "../errors/input-error.js";
 import { rankCandidates } from "../scoring/aggregate.js";
 import type { ImageLoader } from "./image-loader.js";
-import type { GroupRequest } from "./request-schemas.js";
+import { type GroupEnvelope, type ImageSpec, imageSpecSchema } from "./request-schemas.js";
 
 /** The error of one candidate, in the server's error shape. */
 export function candidateError(error: unknown): CandidateError {
   if (error instanceof EditJudgeError) return { code: error.code, message: error.message };
   return { code: "internal_error", message: error instanceof Error ? error.message : String(error) };
+}
+
+function described(value: unknown): string {
+  if (value === null) return "null";
+  if (value === "") return "an empty string";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") {
+    const keys = Object.keys(value);
+    return keys.length === 0 ? "an empty object" : `an object with ${keys.map((k) => `"${k}"`).join(", ")}`;
+  }
+  return `a ${typeof value}`;
+}
+
+/** A candidate's image spec, or an `invalid_request` error naming the candidate and what it was. */
+function candidateSpec(raw: unknown, index: number): ImageSpec {
+  const parsed = imageSpecSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new EditJudgeError(
+    "invalid_request",
+    `candidates.${index} is ${described(raw)}, not an image; send a data URL, an http(s) URL or base64 as a string, or one of {"base64": …}, {"url": …}, {"path": …}`,
+  );
 }
 
 function failedCandidate(index: number, name: string, error: CandidateError): CandidateResult {
@@ -28,11 +49,12 @@ function failedCandidate(index: number, name: string, error: CandidateError): Ca
 
 /**
  * Decodes a case and judges it. The source (and mask) must decode, or the whole case fails with an InputError;
- * each candidate is decoded separately, so a bad candidate gets `{reward: null, error}` and the rest are judged.
+ * each candidate is checked and decoded separately, so a bad candidate (not an image spec, not decodable) gets
+ * `{reward: null, error}` and the rest are judged.
  */
 export async function judgeGroup(
   judge: Judge,
-  group: Omit<GroupRequest, "id">,
+  group: Omit<GroupEnvelope, "id">,
   loader: ImageLoader,
   signal: AbortSignal,
 ): Promise<JudgeResult> {
@@ -47,7 +69,7 @@ export async function judgeGroup(
     );
   // Everything decodes in parallel; candidates settle one by one so a bad one does not fail the others.
   const candidatesSettled = Promise.allSettled(
-    group.candidates.map((spec, i) => loader.load(spec, `candidate-${i}`)),
+    group.candidates.map(async (raw, i) => loader.load(candidateSpec(raw, i), `candidate-${i}`)),
   );
   const [source, mask] = await Promise.all([
     loader.load(group.source, "source"),

@@ -43,6 +43,20 @@ export const rewardsRequestSchema = z.strictObject({
 });
 export type RewardsRequest = z.infer<typeof rewardsRequestSchema>;
 
+/*
+ * What the routes validate up front: the documented schemas above with their items left open, so that one bad
+ * group or candidate gets its own error in the answer instead of failing the request. Each item is then checked
+ * against the documented schema on its own (`groupSchema`, `imageSpecSchema`).
+ */
+const openCandidates = z.array(z.unknown()).min(1).max(64);
+export const scoreEnvelopeSchema = scoreRequestSchema.extend({ candidates: openCandidates });
+export type ScoreEnvelope = z.infer<typeof scoreEnvelopeSchema>;
+export const groupEnvelopeSchema = groupSchema.extend({ candidates: openCandidates });
+export type GroupEnvelope = z.infer<typeof groupEnvelopeSchema>;
+export const rewardsEnvelopeSchema = rewardsRequestSchema.extend({
+  groups: z.array(z.unknown()).min(1).max(1024),
+});
+
 /**
  * True for the JSON paths that hold an image spec: `source`, `mask`, `candidates[i]`, each also as `{base64}`,
  * at the top level (/v1/score) or under `groups[g]` (/v1/rewards). Long base64 literals there are decoded by the
@@ -55,10 +69,13 @@ export function isImagePath(path: ReadonlyArray<string | number>): boolean {
   return rest.length === 2 && rest[0] === "candidates" && typeof rest[1] === "number";
 }
 
-/** One readable line per problem, each naming the field. */
-export function describeIssues(error: z.ZodError): string {
+/** One readable line per problem, each naming the field (under `at`, the path of the validated value). */
+export function describeIssues(error: z.ZodError, at: ReadonlyArray<string | number> = []): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "body"}: ${issue.message}`)
+    .map((issue) => {
+      const path = [...at, ...issue.path.map(String)];
+      return `${path.length > 0 ? path.join(".") : "body"}: ${issue.message}`;
+    })
     .join("; ");
 }

@@ -1,13 +1,20 @@
 import type { Context } from "hono";
 import type { Judge } from "../contract/judge.js";
 import type { Dimensions } from "../contract/result.js";
+import { EditJudgeError } from "../errors/editjudge-error.js";
 import type { AppContext } from "./app-context.js";
 import type { ErrorBody } from "./error-response.js";
 import { groupAdvantages } from "./grpo-advantage.js";
 import type { ImageLoader } from "./image-loader.js";
 import { candidateError, judgeGroup } from "./judge-group.js";
 import { readJsonBody } from "./read-json-body.js";
-import { type GroupRequest, isImagePath, rewardsRequestSchema } from "./request-schemas.js";
+import {
+  describeIssues,
+  type GroupEnvelope,
+  groupEnvelopeSchema,
+  isImagePath,
+  rewardsEnvelopeSchema,
+} from "./request-schemas.js";
 import type { KeepRule } from "./server-options.js";
 import { ServerTiming } from "./server-timing.js";
 import { withTimeout } from "./with-timeout.js";
@@ -37,14 +44,53 @@ const NO_DIMENSIONS: Dimensions = { instructionFollowing: null, preservation: nu
 /** Groups judged at once; VLM judges bound their backend calls themselves. */
 const GROUPS_IN_FLIGHT = 8;
 
+/** A group that fails its own schema: an `invalid_request` error naming the field, one null item per candidate. */
+function invalidGroup(raw: unknown, issues: string): RewardGroup {
+  const fields = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const id = typeof fields.id === "string" || typeof fields.id === "number" ? fields.id : null;
+  const error = new EditJudgeError(
+    "invalid_request",
+    `group does not match the schema: ${issues}; see /openapi.json`,
+  );
+  return failedGroup(
+    id,
+    Array.isArray(fields.candidates) ? fields.candidates.length : 0,
+    candidateError(error),
+  );
+}
+
+function failedGroup(id: RewardGroup["id"], candidates: number, error: ErrorBody["error"]): RewardGroup {
+  return {
+    id,
+    candidates: Array.from({ length: candidates }, () => ({
+      reward: null,
+      advantage: null,
+      dimensions: NO_DIMENSIONS,
+      error,
+    })),
+    mean: null,
+    std: null,
+    scored: 0,
+    keep: false,
+    error,
+  };
+}
+
 async function rewardGroup(
   ctx: AppContext,
   judge: Judge,
-  group: GroupRequest,
+  raw: unknown,
+  index: number,
   loader: ImageLoader,
   keep: KeepRule,
   signal: AbortSignal,
 ): Promise<RewardGroup> {
+  const parsed = groupEnvelopeSchema.safeParse(raw);
+  if (!parsed.success) {
+    ctx.metrics.judgeErrors.inc({ judge: judge.id, code: "invalid_request" });
+    return invalidGroup(raw, describeIssues(parsed.error, ["groups", index]));
+  }
+  const group: GroupEnvelope = parsed.data;
   const id = group.id ?? null;
   try {
     const result = await judgeGroup(judge, group, loader, signal);
@@ -72,30 +118,23 @@ async function rewardGroup(
     if (signal.aborted) throw signal.reason;
     const err = candidateError(error);
     ctx.metrics.judgeErrors.inc({ judge: judge.id, code: err.code });
-    return {
-      id,
-      candidates: group.candidates.map(() => ({
-        reward: null,
-        advantage: null,
-        dimensions: NO_DIMENSIONS,
-        error: err,
-      })),
-      mean: null,
-      std: null,
-      scored: 0,
-      keep: false,
-      error: err,
-    };
+    return failedGroup(id, group.candidates.length, err);
   }
 }
 
 /**
  * POST /v1/rewards: batch of groups → per-candidate rewards, GRPO advantages and a keep flag per group.
- * Up to 8 groups are judged at once, answers in request order; an error in one group or candidate never fails the batch.
+ * Up to 8 groups are judged at once, answers in request order; an error in one group or candidate (including one
+ * that does not match the schema) never fails the batch. Only the envelope (`groups`, `judge`, `keep`) can.
  */
 export async function handleRewards(c: Context, ctx: AppContext): Promise<Response> {
   const timing = new ServerTiming();
-  const { body, lifted } = await readJsonBody(c, rewardsRequestSchema, ctx.options.maxBodyBytes, isImagePath);
+  const { body, lifted } = await readJsonBody(
+    c,
+    rewardsEnvelopeSchema,
+    ctx.options.maxBodyBytes,
+    isImagePath,
+  );
   const judge = ctx.judge(body.judge);
   const keep = {
     minStd: body.keep?.minStd ?? ctx.options.keep.minStd,
@@ -110,7 +149,7 @@ export async function handleRewards(c: Context, ctx: AppContext): Promise<Respon
       while (next < body.groups.length) {
         const i = next++;
         signal.throwIfAborted();
-        out[i] = await rewardGroup(ctx, judge, body.groups[i] as GroupRequest, loader, keep, signal);
+        out[i] = await rewardGroup(ctx, judge, body.groups[i], i, loader, keep, signal);
       }
     };
     await Promise.all(Array.from({ length: Math.min(GROUPS_IN_FLIGHT, body.groups.length) }, worker));

@@ -57,6 +57,78 @@ describe("reward server", () => {
     expect(g2?.keep).toBe(false);
   });
 
+  it("answers a group or candidate that fails the schema with its own error and judges the rest", async () => {
+    const server = await start();
+    const [src, r51, r102] = await Promise.all([10, 51, 102].map((r) => solidPngBase64(r)));
+    const res = await postJson(`${server.url}/v1/rewards`, {
+      groups: [
+        { id: "ok", source: src, instruction: "make it red", candidates: [r51, r102] },
+        { id: "empty-instruction", source: src, instruction: "", candidates: [r51, r102, r102] },
+        { id: 7, source: src, instruction: "make it red", candidates: [null, r102, "", { file: "x" }] },
+        { id: "no-candidates", source: src, instruction: "make it red", candidates: [] },
+        5,
+      ],
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as RewardsBody & {
+      groups: Array<{
+        error?: { code: string; message: string };
+        candidates: Array<{ error?: { message: string } }>;
+      }>;
+    };
+    const [ok, noInstruction, mixed, noCandidates, notObject] = body.groups;
+    expect(ok?.candidates.map((c) => c.reward)).toEqual([0.2, 0.4]);
+    expect(noInstruction?.id).toBe("empty-instruction");
+    expect(noInstruction?.error?.code).toBe("invalid_request");
+    expect(noInstruction?.error?.message).toMatch(
+      /^group does not match the schema: groups\.1\.instruction: /,
+    );
+    expect(noInstruction?.candidates).toHaveLength(3);
+    expect(noInstruction?.candidates.every((c) => c.reward === null && c.error)).toBe(true);
+    expect(mixed?.id).toBe(7);
+    expect(mixed?.error).toBeUndefined();
+    expect(mixed?.candidates.map((c) => c.reward)).toEqual([null, 0.4, null, null]);
+    expect(mixed?.candidates[0]?.error?.message).toMatch(/^candidates\.0 is null, not an image/);
+    expect(mixed?.candidates[2]?.error?.message).toMatch(/^candidates\.2 is an empty string, not an image/);
+    expect(mixed?.candidates[3]?.error?.message).toMatch(
+      /^candidates\.3 is an object with "file", not an image/,
+    );
+    expect(noCandidates?.error?.message).toMatch(/groups\.3\.candidates: /);
+    expect(noCandidates?.candidates).toEqual([]);
+    expect(notObject?.id).toBeNull();
+    expect(notObject?.error?.message).toMatch(/groups\.4: /);
+  });
+
+  it("still refuses a request whose envelope is wrong", async () => {
+    const server = await start();
+    for (const body of [
+      { groups: [] },
+      { groups: "x" },
+      { groups: [{}], keep: { minStd: -1 } },
+      { groups: [{}], x: 1 },
+    ]) {
+      const res = await postJson(`${server.url}/v1/rewards`, body);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("invalid_request");
+    }
+  });
+
+  it("/v1/score judges the good candidates when one is not an image spec", async () => {
+    const server = await start();
+    const [src, r102] = await Promise.all([10, 102].map((r) => solidPngBase64(r)));
+    const res = await postJson(`${server.url}/v1/score`, {
+      source: src,
+      instruction: "make it red",
+      candidates: [r102, 42],
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      candidates: Array<{ reward: number | null; error?: { message: string } }>;
+    };
+    expect(body.candidates[0]?.reward).toBeCloseTo(0.4);
+    expect(body.candidates[1]?.error?.message).toMatch(/^candidates\.1 is a number, not an image/);
+  });
+
   it("accepts per-request keep thresholds", async () => {
     const server = await start();
     const a = await solidPngBase64(102);
