@@ -1,11 +1,55 @@
 """EditJudge as the reward function of a Flow-GRPO / DiffusionNFT-style training loop.
 
-Only needs `requests` (and Pillow to turn generated images into PNG bytes). Start the server first:
+Needs only `requests`. Images may be PNG/JPEG bytes, PIL images, numpy arrays or torch tensors; numpy, Pillow and
+torch are never imported by this module (a PIL image saves itself; arrays are written as PNG with zlib). Start the
+server first:
 
     editjudge serve --judge checks --port 8787                 # loopback, no token needed
     EDITJUDGE_SERVER_TOKEN=… editjudge serve --host 0.0.0.0    # anything else needs a token
 
-Call shape (POST /v1/rewards, full schema at /openapi.json):
+1. Flow-GRPO-shaped reward function (`make_reward_fn`)
+
+    reward_fn = make_reward_fn("http://127.0.0.1:8787", token=None, judge=None)
+    scores, info = reward_fn(images, prompts, metadata)              # sources in metadata[i]["source"]
+    scores, info = reward_fn(images, prompts, metadata, ref_images)  # or as Flow-GRPO's edit trainers pass them
+
+  images      the generated batch: a torch tensor N×C×H×W in [0, 1] (as Flow-GRPO's pipelines return it), a numpy
+              array N×H×W×C (uint8, or float in [0, 1]), or a list of PIL images / numpy arrays / PNG or JPEG bytes /
+              strings the server accepts (base64, data URL, URL) / {"path": …} dicts.
+  prompts     the edit instruction of each sample.
+  metadata    one dict per sample (or None when ref_images is given). "source": the image that was edited (any
+              form above); ignored when ref_images is given. "group" (optional): samples with equal "group" form
+              one GRPO group; without it, samples sharing the same source image and prompt do.
+  ref_images  optional, the source image of each sample (Flow-GRPO's Kontext / Qwen-Image-Edit trainers call
+              reward_fn(images, prompts, prompt_metadata, ref_images, only_strict=True)). only_strict is ignored.
+
+  It sends the whole batch as one POST /v1/rewards, one group per (source, prompt) in order of first appearance,
+  and returns, aligned with the batch:
+
+  scores                    list of floats: the reward, or NaN (math.nan) when there is none, because the judge
+                            abstained or the sample failed (not an image, refused URL, judge error). Pass
+                            null_score=None to get None instead. Mask those samples out (`~torch.isnan(scores)`);
+                            never replace them with 0.
+  info["scored"]            list of bools: True where the score is a real reward.
+  info["advantages"]        the server's GRPO advantage (r − mean) / (std + 1e-6) over the group's known rewards,
+                            NaN (or null_score) where the reward is missing.
+  info["keep"]              the server's keep flag of each sample's group (false: low variance or saturated).
+  info["train_advantages"]  the advantage where it should train, else 0.0 (no reward, or keep=false). Flow-GRPO
+                            drops samples whose advantages are all zero, so this is masking, not a reward of 0.
+  info["group"], info["groups"], info["errors"], info["dimensions"]: each sample's group index; per group the
+                            server's id, mean, std, scored, keep, error and sample indices; each sample's
+                            {"code", "message"} error or None; each sample's dimension scores.
+
+  Use the server's statistics (info["train_advantages"]) or your own from the scores, e.g. Flow-GRPO's
+  PerPromptStatTracker after masking NaN. They differ when a prompt's samples are spread over several processes
+  (Flow-GRPO's DistributedKRepeatSampler does that): the server only sees the samples of one call. As the trainer's
+  whole reward_fn, in place of flow_grpo.rewards.multi_score, pass as_multi_score=True: scores then come back as
+  {"avg": scores, "editjudge": scores}. A group holds at most 64 candidates.
+
+2. Grouped call (`EditJudgeReward`): reward(sources, instructions, candidate_groups) -> [GroupReward], one group
+   per source, and `grpo_step` below, a GRPO step that drops keep=false groups and masks null advantages.
+
+HTTP call shape (POST /v1/rewards, full schema at /openapi.json):
 
     request  {"groups": [{"id": "p0", "source": <b64 PNG>, "instruction": "...", "candidates": [<b64>, ...]}],
               "judge": "checks",                      # optional, default: the server's first judge
@@ -17,20 +61,173 @@ A reward is null when the judge abstained or the candidate failed (then "error":
 its advantage is null too, and mean/std are computed over the non-null rewards only. Mask those samples out of
 the policy loss; never treat them as 0. A group with keep=false (low variance or saturated) carries no useful
 signal and is usually dropped, as in Edit-R1 and DiffusionNFT.
+
+Transient failures (connection errors, HTTP 429, 502, 503, 504) are retried a bounded number of times with
+exponential backoff, honouring Retry-After; then, and on any other error status or an answer that is not the
+expected JSON (a proxy's HTML error page, an empty body), a RuntimeError names the status and the start of the body.
+Every request has a timeout.
 """
 
 from __future__ import annotations
 
 import base64
-import io
+import email.utils
+import math
 import os
+import struct
+import threading
 import time
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 
 import requests
 
 SERVER = os.environ.get("EDITJUDGE_URL", "http://127.0.0.1:8787")
 TOKEN = os.environ.get("EDITJUDGE_SERVER_TOKEN")
+
+# Worth retrying: rate limiting, and a proxy or the server saying "not now". Anything else is an answer.
+TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
+
+
+# ----------------------------------------------------------------------------------------------------- images
+
+
+def _png(pixels: bytes, width: int, height: int, channels: int) -> bytes:
+    """8-bit PNG from packed rows (grey, grey+alpha, RGB or RGBA), standard library only."""
+    color_type = {1: 0, 2: 4, 3: 2, 4: 6}[channels]
+    stride = width * channels
+    raw = b"".join(b"\x00" + pixels[y * stride : (y + 1) * stride] for y in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, color_type, 0, 0, 0)
+    # Level 1: fast, which matters more in a training loop than a few percent of body size.
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 1)) + chunk(b"IEND", b"")
+
+
+def _array_png(array, channels_first: bool | None = None) -> bytes:
+    """A numpy array (H×W, H×W×C or C×H×W; uint8, or float in [0, 1]) as PNG. Uses only the array's own methods."""
+    if array.ndim == 3:
+        if channels_first is None:  # guess: C×H×W when the first axis looks like channels and the last does not
+            channels_first = array.shape[0] in (1, 2, 3, 4) and array.shape[2] not in (1, 2, 3, 4)
+        if channels_first:
+            array = array.transpose(1, 2, 0)
+    elif array.ndim != 2:
+        raise ValueError(f"an image array must be H×W, H×W×C or C×H×W, got shape {tuple(array.shape)}")
+    if array.dtype.kind == "f":  # [0, 1] floats, as diffusion pipelines return them
+        array = (array * 255.0).round().clip(0, 255)
+    array = array.clip(0, 255).astype("uint8")
+    height, width = array.shape[:2]
+    channels = 1 if array.ndim == 2 else array.shape[2]
+    if channels not in (1, 2, 3, 4):
+        raise ValueError(f"an image needs 1 to 4 channels, got {channels}")
+    return _png(array.tobytes(order="C"), width, height, channels)
+
+
+def _is_tensor(x) -> bool:
+    return hasattr(x, "detach") and hasattr(x, "cpu") and hasattr(x, "numpy")
+
+
+def _tensor_to_numpy(tensor):
+    return tensor.detach().float().cpu().numpy()  # .float(): bfloat16 has no numpy type
+
+
+def image_spec(image):
+    """One image in a form the server accepts: base64 for bytes, PIL images, numpy arrays and torch tensors (C×H×W
+    in [0, 1]); strings (base64, data URL, URL) and {"path"|"url"|"base64": …} dicts are passed through."""
+    if isinstance(image, (str, dict)):
+        return image
+    if isinstance(image, (bytes, bytearray, memoryview)):
+        data = bytes(image)
+    elif _is_tensor(image):
+        data = _array_png(_tensor_to_numpy(image), channels_first=True)
+    elif hasattr(image, "save") and hasattr(image, "mode"):  # a PIL image
+        import io
+
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG", compress_level=1)
+        data = buffer.getvalue()
+    elif hasattr(image, "ndim") and hasattr(image, "dtype") and hasattr(image, "tobytes"):  # a numpy array
+        data = _array_png(image)
+    else:
+        raise TypeError(f"cannot send a {type(image).__name__} as an image (bytes, PIL, numpy, torch, str or dict)")
+    return base64.b64encode(data).decode("ascii")
+
+
+def png_b64(image) -> str:
+    """Kept for older callers: the image as a base64 string (or the string/dict itself)."""
+    return image_spec(image)
+
+
+def _batch_items(images) -> list:
+    """A batch (tensor N×C×H×W, array N×H×W×C, or a sequence) as a list of single images."""
+    if _is_tensor(images):
+        array = _tensor_to_numpy(images)
+        if array.ndim != 4:
+            raise ValueError(f"a batch tensor must be N×C×H×W, got shape {tuple(array.shape)}")
+        return [_ChannelsFirst(a) for a in array]
+    if hasattr(images, "ndim") and hasattr(images, "dtype"):
+        if images.ndim != 4:
+            raise ValueError(f"a batch array must be N×H×W×C, got shape {tuple(images.shape)}")
+        return [_ChannelsLast(a) for a in images]
+    return list(images)
+
+
+@dataclass
+class _ChannelsFirst:
+    array: object
+
+
+@dataclass
+class _ChannelsLast:
+    array: object
+
+
+def _spec(item):
+    if isinstance(item, _ChannelsFirst):
+        return base64.b64encode(_array_png(item.array, channels_first=True)).decode("ascii")
+    if isinstance(item, _ChannelsLast):
+        return base64.b64encode(_array_png(item.array, channels_first=False)).decode("ascii")
+    return image_spec(item)
+
+
+# ------------------------------------------------------------------------------------------------------- HTTP
+
+
+def _body_start(response: requests.Response, limit: int = 200) -> str:
+    text = response.content[:limit].decode("utf-8", errors="replace")
+    more = "…" if len(response.content) > limit else ""
+    return repr(text) + more if text else "(empty body)"
+
+
+def _describe(response: requests.Response) -> str:
+    """`HTTP 400 invalid_request: …` for the server's own errors, else the status and the first bytes of the body."""
+    status = f"HTTP {response.status_code} {response.reason or ''}".rstrip()
+    try:
+        error = response.json().get("error")
+    except (ValueError, AttributeError):
+        error = None
+    if isinstance(error, dict) and "code" in error:
+        return f"{status} {error.get('code')}: {error.get('message')}"
+    kind = response.headers.get("Content-Type", "no Content-Type")
+    return f"{status}, {kind} body: {_body_start(response)}"
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date), if any."""
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
 
 
 @dataclass
@@ -38,64 +235,208 @@ class GroupReward:
     rewards: list[float | None]
     advantages: list[float | None]
     keep: bool
-
-
-def png_b64(image) -> str:
-    """A PIL image (or raw PNG/JPEG bytes) as base64."""
-    if isinstance(image, (bytes, bytearray)):
-        return base64.b64encode(image).decode("ascii")
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+    mean: float | None = None
+    std: float | None = None
+    errors: list[dict | None] = field(default_factory=list)
+    error: dict | None = None  # set when the whole group failed (bad source, judge failure)
 
 
 class EditJudgeReward:
-    """Batch reward function: one HTTP call per training step, groups of N candidates per prompt."""
+    """Batch reward function: one HTTP call per training step, groups of N candidates per prompt.
 
-    def __init__(self, url: str = SERVER, judge: str | None = None, timeout: float = 300.0, retries: int = 3):
+    retries: how many times a transient failure is retried (connection error, 429, 502, 503, 504); the wait is
+    backoff · 2^attempt seconds, capped at max_wait, or the server's Retry-After (also capped at max_wait).
+    timeout: (connect, read) seconds for every request; never None, so a hung server cannot stall training.
+    """
+
+    def __init__(self, url: str = SERVER, judge: str | None = None, token: str | None = TOKEN,
+                 timeout: float | tuple[float, float] = (10.0, 300.0), retries: int = 3, backoff: float = 1.0,
+                 max_wait: float = 30.0, keep: dict | None = None):
+        if timeout is None:
+            raise ValueError("timeout must be set: a request without one can hang training for ever")
         self.url = url.rstrip("/")
         self.judge = judge
+        self.token = token
         self.timeout = timeout
-        self.retries = retries
-        self.session = requests.Session()
-        if TOKEN:
-            self.session.headers["Authorization"] = f"Bearer {TOKEN}"
+        self.retries = max(0, int(retries))
+        self.backoff = backoff
+        self.max_wait = max_wait
+        self.keep = keep
+        self._local = threading.local()  # one Session per thread: trainers call reward functions from a pool
+
+    @property
+    def session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            if self.token:
+                session.headers["Authorization"] = f"Bearer {self.token}"
+            self._local.session = session
+        return session
 
     def __call__(self, sources, instructions, candidate_groups, ids=None) -> list[GroupReward]:
         groups = [
-            {"id": ids[i] if ids else i, "source": png_b64(src), "instruction": ins,
-             "candidates": [png_b64(c) for c in cands]}
+            {"id": ids[i] if ids else i, "source": image_spec(src), "instruction": ins,
+             "candidates": [image_spec(c) for c in cands]}
             for i, (src, ins, cands) in enumerate(zip(sources, instructions, candidate_groups))
         ]
-        body = {"groups": groups}
-        if self.judge:
-            body["judge"] = self.judge
-        data = self._post("/v1/rewards", body)
         return [
             GroupReward(
                 rewards=[c["reward"] for c in g["candidates"]],
                 advantages=[c["advantage"] for c in g["candidates"]],
                 keep=g["keep"],
+                mean=g.get("mean"),
+                std=g.get("std"),
+                errors=[c.get("error") for c in g["candidates"]],
+                error=g.get("error"),
             )
-            for g in data["groups"]
+            for g in self.rewards(groups)
         ]
 
-    def _post(self, path: str, body: dict) -> dict:
-        # Retry only what may succeed later (connection errors, 429, 5xx); a 4xx is a bug in the request.
-        for attempt in range(self.retries + 1):
+    def rewards(self, groups: list[dict]) -> list[dict]:
+        """POST /v1/rewards with ready-made groups; the answer's groups, checked against the request."""
+        body: dict = {"groups": groups}
+        if self.judge:
+            body["judge"] = self.judge
+        if self.keep:
+            body["keep"] = self.keep
+        response = self._post("/v1/rewards", body)
+        try:
+            answer = response.json()
+            out = answer["groups"]
+            ok = isinstance(out, list) and len(out) == len(groups) and all(
+                isinstance(g.get("candidates"), list) and len(g["candidates"]) == len(q["candidates"])
+                and "keep" in g for g, q in zip(out, groups))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            ok = False
+        if not ok:
+            raise RuntimeError(f"reward server {self.url}/v1/rewards answered with an unexpected body: "
+                               f"{_describe(response)}")
+        return out
+
+    def _post(self, path: str, body: dict) -> requests.Response:
+        """POST with bounded retries of transient failures; the 200 response, else a RuntimeError."""
+        url = self.url + path
+        attempts = self.retries + 1
+        for attempt in range(attempts):
+            wait = min(self.max_wait, self.backoff * 2.0**attempt)
             try:
-                response = self.session.post(self.url + path, json=body, timeout=self.timeout)
-            except requests.ConnectionError:
-                if attempt == self.retries:
-                    raise
+                response = self.session.post(url, json=body, timeout=self.timeout)
+            except requests.ConnectionError as error:  # refused, reset, DNS, connect timeout
+                if attempt == attempts - 1:
+                    raise RuntimeError(f"reward server {url} unreachable after {attempts} attempts: {error}") from error
             else:
                 if response.status_code == 200:
-                    return response.json()
-                error = response.json().get("error", {})
-                if (response.status_code < 500 and response.status_code != 429) or attempt == self.retries:
-                    raise RuntimeError(f"reward server {response.status_code} {error.get('code')}: {error.get('message')}")
-            time.sleep(min(30.0, 2.0**attempt))
-        raise RuntimeError("unreachable")
+                    return response
+                if response.status_code not in TRANSIENT_STATUSES:  # an answer, not a hiccup: retrying won't help
+                    raise RuntimeError(f"reward server {url} answered {_describe(response)}")
+                if attempt == attempts - 1:
+                    raise RuntimeError(f"reward server {url} still answered {_describe(response)} "
+                                       f"after {attempts} attempts")
+                retry_after = _retry_after(response)
+                if retry_after is not None:
+                    wait = min(self.max_wait, retry_after)
+            time.sleep(wait)
+        raise AssertionError("unreachable")
+
+
+# ----------------------------------------------------------------------------------- Flow-GRPO-shaped adapter
+
+
+def make_reward_fn(server_url: str = SERVER, token: str | None = TOKEN, judge: str | None = None, *,
+                   null_score: float | None = math.nan, as_multi_score: bool = False, **client_options):
+    """A Flow-GRPO reward function backed by the server: reward_fn(images, prompts, metadata, ref_images=None,
+    only_strict=True) -> (scores, info). See the module docstring for the shapes. client_options go to
+    EditJudgeReward (timeout, retries, backoff, max_wait, keep)."""
+    client = EditJudgeReward(server_url, judge=judge, token=token, **client_options)
+
+    def reward_fn(images, prompts, metadata=None, ref_images=None, only_strict=True):
+        del only_strict  # Flow-GRPO passes it for GenEval; nothing to do here
+        items = _batch_items(images)
+        n = len(items)
+        prompts = list(prompts)
+        if len(prompts) != n:
+            raise ValueError(f"{n} images but {len(prompts)} prompts")
+        metas = [{}] * n if metadata is None else [m if m is not None else {} for m in metadata]
+        if len(metas) != n:
+            raise ValueError(f"{n} images but {len(metas)} metadata entries")
+        sources = None if ref_images is None else _batch_items(ref_images)
+        if sources is not None and len(sources) != n:
+            raise ValueError(f"{n} images but {len(sources)} ref_images")
+
+        groups: list[dict] = []
+        members: list[list[int]] = []
+        by_key: dict = {}
+        encoded: dict[int, object] = {}  # the same source object is encoded once
+        sample_group = [0] * n
+        for i in range(n):
+            if sources is not None:
+                source = sources[i]
+            elif "source" in metas[i]:
+                source = metas[i]["source"]
+            else:
+                raise ValueError(f"sample {i} has no source image: pass ref_images or metadata[{i}]['source']")
+            if id(source) not in encoded:
+                encoded[id(source)] = (source, _spec(source))  # keep the object alive so its id stays unique
+            spec = encoded[id(source)][1]
+            source_key = spec if isinstance(spec, str) else repr(sorted(spec.items()))
+            key = ("group", metas[i]["group"]) if "group" in metas[i] else ("source", source_key, prompts[i])
+            g = by_key.get(key)
+            if g is None:
+                g = by_key[key] = len(groups)
+                groups.append({"id": g, "source": spec, "instruction": prompts[i], "candidates": []})
+                members.append([])
+            elif groups[g]["instruction"] != prompts[i] or groups[g]["source"] != spec:
+                raise ValueError(f"samples {members[g][0]} and {i} share group {metas[i]['group']!r} "
+                                 "but not their source image and prompt")
+            groups[g]["candidates"].append(_spec(items[i]))
+            members[g].append(i)
+            sample_group[i] = g
+
+        answer = client.rewards(groups) if groups else []
+
+        def value(x):
+            return null_score if x is None else float(x)
+
+        scores: list = [null_score] * n
+        advantages: list = [null_score] * n
+        train_advantages = [0.0] * n
+        keep = [False] * n
+        errors: list = [None] * n
+        dimensions: list = [None] * n
+        for g, (group, indices) in enumerate(zip(answer, members)):
+            for candidate, i in zip(group["candidates"], indices):
+                scores[i] = value(candidate.get("reward"))
+                advantages[i] = value(candidate.get("advantage"))
+                keep[i] = bool(group["keep"])
+                errors[i] = candidate.get("error")
+                dimensions[i] = candidate.get("dimensions")
+                if keep[i] and candidate.get("advantage") is not None:
+                    train_advantages[i] = float(candidate["advantage"])
+        info = {
+            "scored": [s is not None and not (isinstance(s, float) and math.isnan(s)) for s in scores],
+            "advantages": advantages,
+            "train_advantages": train_advantages,
+            "keep": keep,
+            "group": sample_group,
+            "groups": [
+                {"id": group.get("id"), "mean": group.get("mean"), "std": group.get("std"),
+                 "scored": group.get("scored"), "keep": group["keep"], "error": group.get("error"),
+                 "indices": indices}
+                for group, indices in zip(answer, members)
+            ],
+            "errors": errors,
+            "dimensions": dimensions,
+        }
+        if as_multi_score:
+            return {"avg": scores, "editjudge": scores}, info
+        return scores, info
+
+    reward_fn.client = client
+    return reward_fn
+
+
+# ----------------------------------------------------------------------------------------------- a GRPO step
 
 
 def grpo_step(policy, batch, reward_fn: EditJudgeReward, group_size: int = 8):
@@ -117,13 +458,14 @@ def grpo_step(policy, batch, reward_fn: EditJudgeReward, group_size: int = 8):
 
 
 if __name__ == "__main__":
-    # Smoke test against a running server with two solid-colour images (needs Pillow).
-    from PIL import Image
+    # Smoke test against a running server with solid-colour images, standard library only.
+    def solid(grey: int) -> bytes:
+        return _png(bytes([grey]) * (3 * 64 * 64), 64, 64, 3)
 
-    source = Image.new("RGB", (64, 64), (90, 90, 90))
-    brighter = Image.new("RGB", (64, 64), (170, 170, 170))
-    darker = Image.new("RGB", (64, 64), (40, 40, 40))
-    reward = EditJudgeReward()
     print(requests.get(SERVER + "/healthz", timeout=5).json())
-    for group in reward([source], ["make it brighter"], [[brighter, darker, source]]):
-        print(group)
+    source = solid(90)
+    reward_fn = make_reward_fn(SERVER)
+    scores, info = reward_fn([solid(170), solid(40), source, b"not an image"], ["make it brighter"] * 4,
+                             [{"source": source}] * 4)
+    print("scores", scores)
+    print("advantages", info["advantages"], "keep", info["keep"], "errors", info["errors"])
