@@ -24,6 +24,10 @@ const FRESH: CurateProgress = {
  * Resume state of one curation run in SQLite. Each batch is committed in one transaction *after* its rows are
  * written and flushed, so after a crash the files are cut back to the committed sizes and work restarts at
  * `nextIndex`: every row ends up in the output exactly once.
+ *
+ * The state is also the run's lock: it is opened in SQLite's exclusive locking mode and written at once, so the
+ * database's write lock is held until `close()` — or until the process dies, when the OS drops it (even after
+ * `kill -9`). A second run on the same state fails at open, before it touches any output.
  */
 export class CurateState {
   readonly #db: Database.Database;
@@ -37,9 +41,7 @@ export class CurateState {
     path: string,
     fingerprint: string,
   ): { state: CurateState; progress: CurateProgress; resumed: boolean } {
-    const db = new Database(path);
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = FULL");
+    const db = lockedDatabase(path);
     db.exec(`CREATE TABLE IF NOT EXISTS run (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL,
       next_index INTEGER NOT NULL, kept_bytes INTEGER NOT NULL, rejected_bytes INTEGER NOT NULL,
       kept INTEGER NOT NULL, rejected INTEGER NOT NULL, done INTEGER NOT NULL)`);
@@ -97,5 +99,26 @@ export class CurateState {
 
   close(): void {
     this.#db.close();
+  }
+}
+
+/** Opens the database and takes its exclusive lock for the connection's lifetime; busy means another run holds it. */
+function lockedDatabase(path: string): Database.Database {
+  const db = new Database(path, { timeout: 0 });
+  try {
+    // Exclusive mode must be set before WAL is first used, so no shared-memory index lets other processes in.
+    db.pragma("locking_mode = EXCLUSIVE");
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.exec("BEGIN EXCLUSIVE; COMMIT");
+    return db;
+  } catch (error) {
+    db.close();
+    if (/^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? ""))
+      throw new ConfigError(
+        "state",
+        `another curate run is using ${path} (its state is locked); wait for it to finish or stop it, or give this run another OUT or --state`,
+      );
+    throw error;
   }
 }

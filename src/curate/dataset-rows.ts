@@ -1,7 +1,9 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
+import { parquetReadObjects } from "hyparquet";
 import { InputError } from "../errors/input-error.js";
+import { datasetFormat } from "./dataset-format.js";
+import { openParquet } from "./open-parquet.js";
 
 /** One dataset row as read, before it is interpreted. `parseError` is set for a JSONL line that is not JSON. */
 export interface RawRow {
@@ -12,15 +14,8 @@ export interface RawRow {
 
 /** Streams the rows of a JSONL or Parquet file, one at a time, with their 0-based index. */
 export async function* readDatasetRows(path: string, chunkRows = 256): AsyncGenerator<RawRow> {
-  if (/\.parquet$/i.test(path)) yield* readParquet(path, chunkRows);
+  if (datasetFormat(path) === "parquet") yield* readParquet(path, chunkRows);
   else yield* readJsonl(path);
-}
-
-/** Number of rows, when cheap to know (Parquet metadata); null for JSONL. */
-export async function countRows(path: string): Promise<number | null> {
-  if (!/\.parquet$/i.test(path)) return null;
-  const metadata = await parquetMetadataAsync(await openParquet(path));
-  return Number(metadata.num_rows);
 }
 
 async function* readJsonl(path: string): AsyncGenerator<RawRow> {
@@ -52,33 +47,27 @@ async function* readJsonl(path: string): AsyncGenerator<RawRow> {
   }
 }
 
-async function openParquet(path: string) {
-  try {
-    return await asyncBufferFromFile(path);
-  } catch (error) {
-    throw new InputError(
-      path,
-      `${path}: cannot read the Parquet file (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-      {
-        cause: error,
-      },
-    );
-  }
-}
-
 async function* readParquet(path: string, chunkRows: number): AsyncGenerator<RawRow> {
-  const file = await openParquet(path);
-  const metadata = await parquetMetadataAsync(file);
+  const { file, metadata } = await openParquet(path);
   const total = Number(metadata.num_rows);
   for (let start = 0; start < total; start += chunkRows) {
     const end = Math.min(total, start + chunkRows);
-    const rows = (await parquetReadObjects({
-      file,
-      metadata,
-      rowStart: start,
-      rowEnd: end,
-      utf8: false,
-    })) as Array<Record<string, unknown>>;
+    let rows: Array<Record<string, unknown>>;
+    try {
+      rows = (await parquetReadObjects({
+        file,
+        metadata,
+        rowStart: start,
+        rowEnd: end,
+        utf8: false,
+      })) as Array<Record<string, unknown>>;
+    } catch (error) {
+      throw new InputError(
+        path,
+        `IN ${path}: cannot read Parquet rows ${start}–${end - 1} (${(error as Error).message}); the file is corrupt or truncated`,
+        { cause: error },
+      );
+    }
     for (const [offset, record] of rows.entries()) yield { index: start + offset, record };
   }
 }

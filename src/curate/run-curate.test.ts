@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
@@ -114,6 +114,77 @@ describe("runCurate", () => {
     );
     expect(await readFile(data, "utf8")).toBe(before);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("checks the input before creating any output or state file", async () => {
+    await writeFile(join(dir, "empty.parquet"), "");
+    await writeFile(join(dir, "garbage.parquet"), "not parquet at all, just text\n".repeat(10));
+    await writeFile(join(dir, "table.csv"), "source,instruction,edited\n");
+    await mkdir(join(dir, "folder.jsonl"));
+    const cases: Array<[string, RegExp]> = [
+      ["missing.jsonl", /IN .*missing\.jsonl does not exist; check the path/],
+      ["folder.jsonl", /IN .*folder\.jsonl is a directory/],
+      ["empty.parquet", /IN .*empty\.parquet is not a Parquet file: it is empty/],
+      ["garbage.parquet", /IN .*garbage\.parquet is not a Parquet file \(no PAR1 footer\)/],
+      ["table.csv", /IN .*table\.csv: curate reads \.jsonl .* or \.parquet datasets, not "\.csv"/],
+    ];
+    const out = join(dir, "out.jsonl");
+    for (const [input, message] of cases) {
+      const run = runCurate({ input: join(dir, input), output: out, judge, minReward: 0.5 });
+      await expect(run).rejects.toThrow(message);
+      await expect(run).rejects.toMatchObject({ name: "InputError", input: join(dir, input) });
+      for (const file of [out, `${out}.rejects.jsonl`, `${out}.state.sqlite`])
+        expect(existsSync(file), `${file} after ${input}`).toBe(false);
+    }
+  });
+
+  it("refuses numeric settings that would misbehave, before creating any file", async () => {
+    const out = join(dir, "out.jsonl");
+    const base = { input: data, output: out, judge };
+    await expect(runCurate({ ...base, minReward: Number.NaN })).rejects.toMatchObject({
+      setting: "min-reward",
+    });
+    await expect(runCurate({ ...base, minReward: 0.5, concurrency: 0 })).rejects.toMatchObject({
+      setting: "concurrency",
+    });
+    await expect(runCurate({ ...base, minReward: 0.5, batchSize: 1.5 })).rejects.toMatchObject({
+      setting: "batch-size",
+    });
+    await expect(runCurate({ ...base, minReward: 0.5, shard: { index: 3, count: 2 } })).rejects.toThrow(
+      /shard 3\/2 must be i\/n with 0 ≤ i < n/,
+    );
+    expect(existsSync(out) || existsSync(`${out}.state.sqlite`)).toBe(false);
+  });
+
+  it("refuses a second run on the same OUT while the first runs, without touching the first run's outputs", async () => {
+    const reference = join(dir, "ref.jsonl");
+    await runCurate({ input: data, output: reference, judge, minReward: 0.5, batchSize: 6 });
+    const out = join(dir, "out.jsonl");
+    const options = { input: data, output: out, judge, minReward: 0.5, batchSize: 6 };
+    let second: Promise<unknown> | undefined;
+    await runCurate({
+      ...options,
+      onProgress: () => {
+        second ??= runCurate(options).then(
+          () => "the second run was allowed",
+          (error: unknown) => error,
+        );
+      },
+    });
+    expect(await second).toMatchObject({
+      name: "ConfigError",
+      message: expect.stringMatching(/another curate run is using .*out\.jsonl\.state\.sqlite/),
+    });
+    expect(await outputs(out)).toEqual(await outputs(reference));
+  });
+
+  it("releases the state's lock when it refuses an output changed by hand", async () => {
+    const out = join(dir, "out.jsonl");
+    await runCurate({ input: data, output: out, judge, minReward: 0.5, batchSize: 6 });
+    await writeFile(out, "");
+    const mismatch = /is 0 bytes but the resume state says \d+ were written/;
+    await expect(runCurate({ input: data, output: out, judge, minReward: 0.5 })).rejects.toThrow(mismatch);
+    await expect(runCurate({ input: data, output: out, judge, minReward: 0.5 })).rejects.toThrow(mismatch);
   });
 
   it("reads Parquet with paths or embedded image bytes", async () => {

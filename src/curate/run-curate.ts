@@ -4,6 +4,8 @@ import type { Judge } from "../contract/judge.js";
 import { ConfigError } from "../errors/config-error.js";
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "../image/image-limits.js";
 import { AppendFile } from "./append-file.js";
+import { checkCurateInput } from "./check-curate-input.js";
+import { checkCurateOptions } from "./check-curate-options.js";
 import { checkCuratePaths } from "./check-curate-paths.js";
 import { type CurateProgress, CurateState } from "./curate-state.js";
 import { type RawRow, readDatasetRows } from "./dataset-rows.js";
@@ -56,12 +58,17 @@ export function curatePaths(options: Pick<CurateOptions, "output" | "rejects" | 
   };
 }
 
-/** Streams a dataset through a judge, writing kept rows and rejects; crash-safe and resumable. */
+/**
+ * Streams a dataset through a judge, writing kept rows and rejects; crash-safe and resumable. The settings and the
+ * input are checked, and the state's lock taken, before any output is created or truncated.
+ */
 export async function runCurate(options: CurateOptions): Promise<CurateSummary> {
   const paths = curatePaths(options);
+  checkCurateOptions(options);
   const shard = options.shard ?? { index: 0, count: 1 };
   const batchSize = options.batchSize ?? 16;
   const limits = options.limits ?? DEFAULT_IMAGE_LIMITS;
+  await checkCurateInput(options.input);
   checkCuratePaths(options.input, { output: options.output, ...paths });
   if (!existsSync(paths.state) && !options.overwrite)
     for (const file of [options.output, paths.rejects])
@@ -76,10 +83,14 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
     minReward: options.minReward,
     shard: `${shard.index}/${shard.count}`,
   });
+  // The state is the run's lock: open it before the outputs are opened (and cut back to the committed sizes).
   const { state, progress, resumed } = CurateState.open(paths.state, fingerprint);
-  const kept = new AppendFile(options.output, progress.keptBytes);
-  const rejected = new AppendFile(paths.rejects, progress.rejectedBytes);
+  const opened: AppendFile[] = [];
   try {
+    const kept = new AppendFile(options.output, progress.keptBytes);
+    opened.push(kept);
+    const rejected = new AppendFile(paths.rejects, progress.rejectedBytes);
+    opened.push(rejected);
     if (progress.done) return { ...progress, resumed, output: options.output, rejects: paths.rejects };
     let batch: RawRow[] = [];
     let scanned = progress.nextIndex;
@@ -111,8 +122,7 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
     state.commit(progress);
     return { ...progress, resumed, output: options.output, rejects: paths.rejects };
   } finally {
-    kept.close();
-    rejected.close();
+    for (const file of opened) file.close();
     state.close();
   }
 }

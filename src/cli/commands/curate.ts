@@ -1,8 +1,8 @@
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { resolveConfig } from "../../config/resolve-config.js";
+import { checkCurateInput } from "../../curate/check-curate-input.js";
 import { countJsonlRows } from "../../curate/count-jsonl-rows.js";
-import { countRows } from "../../curate/dataset-rows.js";
 import { type FaultPoint, runCurate, type Shard } from "../../curate/run-curate.js";
 import { ConfigError } from "../../errors/config-error.js";
 import { findJudge } from "../../judges/registry.js";
@@ -23,18 +23,31 @@ interface CurateCliOptions {
 
 function parseShard(raw: string | undefined): Shard | undefined {
   if (raw === undefined) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(raw);
+  const m = /^\s*(\d+)\/(\d+)\s*$/.exec(raw);
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
   if (!m || count < 1 || index >= count)
-    throw new ConfigError("shard", `--shard "${raw}" must be i/n with 0 ≤ i < n, e.g. 0/4`);
+    throw new ConfigError(
+      "shard",
+      `--shard "${raw}" must be i/n with 0 ≤ i < n (shards are numbered from 0), e.g. 0/4 … 3/4`,
+    );
   return { index, count };
 }
 
-function positive(name: string, raw: string): number {
+/** A decimal number such as 0.6, -1 or 1e-3; Number() alone would read "" and " " as 0 and accept "0x1". */
+function decimal(name: string, raw: string, example: string): number {
+  if (raw.trim().length === 0)
+    throw new ConfigError(name, `--${name} is empty; give a number, e.g. --${name} ${example}`);
   const n = Number(raw);
+  if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(raw) || !Number.isFinite(n))
+    throw new ConfigError(name, `--${name} "${raw}" is not a number; give one such as --${name} ${example}`);
+  return n;
+}
+
+function positive(name: string, raw: string, example: string): number {
+  const n = decimal(name, raw, example);
   if (!Number.isInteger(n) || n < 1)
-    throw new ConfigError(name, `--${name} "${raw}" must be a positive integer`);
+    throw new ConfigError(name, `--${name} "${raw}" must be a positive integer, e.g. --${name} ${example}`);
   return n;
 }
 
@@ -73,9 +86,14 @@ export function registerCurate(program: Command): void {
     .option("--base-url <url...>", "OpenAI-compatible backend URL(s) for VLM judges")
     .option("--model <name>", "backend model name for VLM judges")
     .action(async (input: string, output: string, opts: CurateCliOptions) => {
-      const minReward = Number(opts.minReward);
-      if (!Number.isFinite(minReward))
-        throw new ConfigError("min-reward", `--min-reward "${opts.minReward}" must be a number`);
+      // Everything that can be refused is checked before the judge exists: a judge runs worker threads that
+      // would keep the process alive after an error.
+      const minReward = decimal("min-reward", opts.minReward, "0.6");
+      const batchSize = positive("batch-size", opts.batchSize, "16");
+      const concurrency = positive("concurrency", opts.concurrency, "4");
+      const shard = parseShard(opts.shard);
+      const fault = faultHook(process.env.EDITJUDGE_CURATE_FAULT);
+      const dataset = await checkCurateInput(input);
       const settings = resolveConfig({
         explicit: { baseUrls: opts.baseUrl, model: opts.model },
         ...(opts.config ? { configFile: opts.config } : {}),
@@ -83,21 +101,19 @@ export function registerCurate(program: Command): void {
       });
       const judge = await findJudge(opts.judge).create({ settings });
       const tty = process.stderr.isTTY === true;
-      const total = tty ? ((await countRows(input)) ?? (await countJsonlRows(input))) : null;
       const bar = tty
         ? new SingleBar({ format: "curate {bar} {value}/{total} rows | kept {kept} rejected {rejected}" })
         : null;
-      bar?.start(total ?? 0, 0, { kept: 0, rejected: 0 });
-      const shard = parseShard(opts.shard);
-      const fault = faultHook(process.env.EDITJUDGE_CURATE_FAULT);
       try {
+        const total = tty ? (dataset.rows ?? (await countJsonlRows(input))) : null;
+        bar?.start(total ?? 0, 0, { kept: 0, rejected: 0 });
         const summary = await runCurate({
           input,
           output,
           judge,
           minReward,
-          batchSize: positive("batch-size", opts.batchSize),
-          concurrency: positive("concurrency", opts.concurrency),
+          batchSize,
+          concurrency,
           ...(opts.rejects ? { rejects: opts.rejects } : {}),
           ...(opts.state ? { statePath: opts.state } : {}),
           ...(shard ? { shard } : {}),
