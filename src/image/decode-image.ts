@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
+import { imageSize } from "image-size";
 import sharp from "sharp";
 import type { DecodedImage, ImageInput } from "../contract/image.js";
 import { InputError } from "../errors/input-error.js";
@@ -52,6 +53,24 @@ async function readInput(
   return { name, bytes: await readFile(input.path) };
 }
 
+export interface DecodeHooks {
+  /**
+   * Called with the header's size before any pixel is decoded (a caller's budget across many images); throwing
+   * stops the decode with that error.
+   */
+  admit?(width: number, height: number): void;
+}
+
+/** Width and height from the file header (no decoding), or null when it cannot be read that way. */
+function headerSize(bytes: Uint8Array): { width: number; height: number } | null {
+  try {
+    const { width, height } = imageSize(bytes);
+    return width > 0 && height > 0 ? { width, height } : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Decodes a PNG, JPEG or WebP once: EXIF orientation applied, alpha flattened onto white, 8-bit sRGB.
  * The pixel limit is checked from the header before any pixel is decoded, so a decompression bomb
@@ -60,6 +79,7 @@ async function readInput(
 export async function decodeImage(
   input: ImageInput,
   limits: ImageLimits = DEFAULT_IMAGE_LIMITS,
+  hooks: DecodeHooks = {},
 ): Promise<DecodedImage> {
   const { name, bytes } = await readInput(input, limits);
   if (bytes.byteLength === 0)
@@ -69,6 +89,11 @@ export async function decodeImage(
   // A known signature lets the header read and the pixel decode run side by side (one thread-pool round trip
   // instead of two); the decode has its own pixel limit, so a bomb still stops at the header.
   if (sniffFormat(bytes) === null) await rejectUnknown(name, bytes);
+  const size = hooks.admit ? headerSize(bytes) : null;
+  if (size) {
+    checkPixels(name, size.width, size.height, limits);
+    hooks.admit?.(size.width, size.height);
+  }
   const [header, pixels] = await Promise.allSettled([
     sharp(bytes, { limitInputPixels: false }).metadata(),
     decodePixels(bytes, limits),
@@ -79,13 +104,9 @@ export async function decodeImage(
   if (!SUPPORTED_FORMATS.has(format)) throw unsupported(name, format);
   const width = metadata.width ?? 0;
   const height = metadata.height ?? 0;
-  if (width * height > limits.maxPixels) {
-    throw new InputError(
-      name,
-      `${name}: image is ${width}×${height} = ${((width * height) / 1e6).toFixed(1)} MP, over the ${(limits.maxPixels / 1e6).toFixed(1)} MP limit; downscale it or raise maxPixels`,
-      { code: "image_too_large" },
-    );
-  }
+  // A header only libvips could read is admitted here, after the fact (the decode is already under way).
+  if (!size) hooks.admit?.(width, height);
+  checkPixels(name, width, height, limits);
   if (pixels.status === "rejected")
     throw new InputError(
       name,
@@ -115,6 +136,16 @@ export async function decodeImage(
     sha256: createHash("sha256").update(bytes).digest("hex"),
     encoded: bytes,
   };
+}
+
+/** The per-image pixel limit, checked from the header: a decompression bomb stops here. */
+function checkPixels(name: string, width: number, height: number, limits: ImageLimits): void {
+  if (width * height > limits.maxPixels)
+    throw new InputError(
+      name,
+      `${name}: image is ${width}×${height} = ${((width * height) / 1e6).toFixed(1)} MP, over the ${(limits.maxPixels / 1e6).toFixed(1)} MP limit; downscale it or raise maxPixels`,
+      { code: "image_too_large" },
+    );
 }
 
 function decodePixels(

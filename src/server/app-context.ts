@@ -5,6 +5,7 @@ import { ImageLoader, realRootsOf } from "./image-loader.js";
 import type { LiftedStrings } from "./lifted-strings.js";
 import type { ServerMetrics } from "./server-metrics.js";
 import type { AppOptions } from "./server-options.js";
+import { withTimeout } from "./with-timeout.js";
 
 /** Mutable per-instance state: set by the process shell when shutting down. */
 export interface ServerRuntime {
@@ -33,11 +34,33 @@ export class AppContext {
     return judge;
   }
 
-  /** An image loader for one request; `lifted` resolves the body's lifted base64 literals. */
-  loader(signal: AbortSignal, lifted: LiftedStrings | null = null): ImageLoader {
+  /** Size and time limits for reading a request body. */
+  bodyLimits(): { maxBytes: number; timeoutMs: number } {
+    return { maxBytes: this.options.maxBodyBytes, timeoutMs: this.options.requestTimeoutMs };
+  }
+
+  /**
+   * Runs a request's work within what is left of its time limit (reading the body counts), failing it early if
+   * its images go over the pixel budget (see `loader`).
+   */
+  withinTimeLimit<T>(
+    started: number,
+    signal: AbortSignal,
+    work: (signal: AbortSignal, fail: (error: Error) => void) => Promise<T>,
+  ): Promise<T> {
+    const limit = this.options.requestTimeoutMs;
+    return withTimeout(Math.max(1, limit - (performance.now() - started)), signal, work, limit);
+  }
+
+  /**
+   * An image loader for one request; `lifted` resolves the body's lifted base64 literals, and `fail` ends the
+   * request when its images go over the per-request pixel budget.
+   */
+  loader(signal: AbortSignal, lifted: LiftedStrings | null, fail: (error: Error) => void): ImageLoader {
     return new ImageLoader(this.options.images, this.options.limits, {
       signal,
       lifted,
+      pixelBudget: { maxPixels: this.options.maxRequestPixels, onOverBudget: fail },
       // Roots are configuration: resolve their symlinks once, on the first request that needs them.
       realRoots: () => {
         this.#realRoots ??= realRootsOf(this.options.images.pathRoots);

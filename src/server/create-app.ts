@@ -11,6 +11,7 @@ import type { AppOptions } from "./server-options.js";
 const ROUTES = new Set(["/healthz", "/readyz", "/metrics", "/openapi.json", "/v1/score", "/v1/rewards"]);
 const OPEN_ROUTES = new Set(["/healthz", "/readyz"]);
 export const SERVER_API_VERSION = "1.0.0";
+const UNREAD_BODY = new Set(["body_too_large", "body_timeout", "unsupported_media_type"]);
 
 export interface CreateAppResult {
   app: Hono;
@@ -76,9 +77,8 @@ export function createApp(options: AppOptions, extra: { processMetrics?: boolean
     const { status, body } = errorResponse(error);
     if (status >= 500 && body.error.code === "internal_error")
       process.stderr.write(`editjudge serve: ${error.stack ?? error.message}\n`);
-    // An unread body (over the limit) leaves the connection unusable: close it after answering.
-    const headers: Record<string, string> =
-      body.error.code === "body_too_large" ? { connection: "close" } : {};
+    // An unread body (over the limit, or still arriving) leaves the connection unusable: close it after answering.
+    const headers: Record<string, string> = UNREAD_BODY.has(body.error.code) ? { connection: "close" } : {};
     return c.json(body, status, headers);
   });
   return { app, metrics, runtime };

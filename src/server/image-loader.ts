@@ -1,6 +1,7 @@
 import { realpath } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import type { DecodedImage, ImageInput } from "../contract/image.js";
+import { EditJudgeError } from "../errors/editjudge-error.js";
 import { InputError } from "../errors/input-error.js";
 import { decodeImage } from "../image/decode-image.js";
 import type { ImageLimits } from "../image/image-limits.js";
@@ -18,7 +19,12 @@ export interface ImageLoaderRequest {
   /** The image roots with symlinks resolved, shared across requests; resolved here when absent. */
   realRoots?: () => Promise<readonly string[]>;
   onCacheHit?(): void;
-  onUpstream?(outcome: "ok" | "error"): void;
+  onUpstream?(outcome: "ok" | "error" | "refused"): void;
+  /**
+   * Decoded pixels the whole request may hold (each distinct image counted once, from its header, before it is
+   * decoded). Going over calls `onOverBudget`, which fails the request, and the image's load throws the same error.
+   */
+  pixelBudget?: { maxPixels: number; onOverBudget(error: EditJudgeError): void };
 }
 
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
@@ -26,6 +32,7 @@ const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 /** Turns request image specs into decoded images, decoding each distinct spec once per request. */
 export class ImageLoader {
   readonly #cache = new Map<string, Promise<DecodedImage>>();
+  #pixels = 0;
 
   constructor(
     private readonly options: ImageSourceOptions,
@@ -40,9 +47,25 @@ export class ImageLoader {
       this.request.onCacheHit?.();
       return cached.then((image) => ({ ...image, name }));
     }
-    const loading = this.#input(spec, name).then((input) => decodeImage(input, this.limits));
+    const loading = this.#input(spec, name).then((input) =>
+      decodeImage(input, this.limits, { admit: (width, height) => this.#admit(width * height) }),
+    );
     this.#cache.set(key, loading);
     return loading;
+  }
+
+  #admit(pixels: number): void {
+    const budget = this.request.pixelBudget;
+    if (!budget) return;
+    this.#pixels += pixels;
+    if (this.#pixels <= budget.maxPixels) return;
+    const mp = (n: number) => `${(n / 1e6).toFixed(1)} MP`;
+    const error = new EditJudgeError(
+      "request_too_large",
+      `the request's images come to more than ${mp(budget.maxPixels)} of decoded pixels (${mp(this.#pixels)} so far), the per-request limit; send fewer or smaller images per request, or start the server with a larger --max-request-megapixels`,
+    );
+    budget.onOverBudget(error);
+    throw error;
   }
 
   async #input(spec: ImageSpec, name: string): Promise<ImageInput> {
@@ -135,7 +158,10 @@ export class ImageLoader {
       this.request.onUpstream?.("ok");
       return { kind: "bytes", name, bytes: fetched.bytes };
     } catch (error) {
-      this.request.onUpstream?.("error");
+      // A URL refused before any connection (malformed, or not a public address) is not an upstream call.
+      const refused =
+        error instanceof EditJudgeError && (error.code === "url_forbidden" || error.code === "invalid_url");
+      this.request.onUpstream?.(refused ? "refused" : "error");
       throw error;
     }
   }

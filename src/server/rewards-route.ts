@@ -17,7 +17,6 @@ import {
 } from "./request-schemas.js";
 import type { KeepRule } from "./server-options.js";
 import { ServerTiming } from "./server-timing.js";
-import { withTimeout } from "./with-timeout.js";
 
 export interface RewardItem {
   reward: number | null;
@@ -129,20 +128,15 @@ async function rewardGroup(
  */
 export async function handleRewards(c: Context, ctx: AppContext): Promise<Response> {
   const timing = new ServerTiming();
-  const { body, lifted } = await readJsonBody(
-    c,
-    rewardsEnvelopeSchema,
-    ctx.options.maxBodyBytes,
-    isImagePath,
-  );
+  const { body, lifted } = await readJsonBody(c, rewardsEnvelopeSchema, ctx.bodyLimits(), isImagePath);
   const judge = ctx.judge(body.judge);
   const keep = {
     minStd: body.keep?.minStd ?? ctx.options.keep.minStd,
     maxMean: body.keep?.maxMean ?? ctx.options.keep.maxMean,
   };
   timing.mark("read");
-  const groups = await withTimeout(ctx.options.requestTimeoutMs, c.req.raw.signal, async (signal) => {
-    const loader = ctx.loader(signal, lifted);
+  const groups = await ctx.withinTimeLimit(timing.started, c.req.raw.signal, async (signal, fail) => {
+    const loader = ctx.loader(signal, lifted, fail);
     const out: RewardGroup[] = new Array(body.groups.length);
     let next = 0;
     const worker = async () => {

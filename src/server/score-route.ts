@@ -4,7 +4,6 @@ import { judgeGroup } from "./judge-group.js";
 import { readJsonBody } from "./read-json-body.js";
 import { isImagePath, scoreEnvelopeSchema } from "./request-schemas.js";
 import { ServerTiming } from "./server-timing.js";
-import { withTimeout } from "./with-timeout.js";
 
 /**
  * POST /v1/score: one case → the full JudgeResult. A bad source fails the request; a bad candidate (not an image
@@ -12,11 +11,11 @@ import { withTimeout } from "./with-timeout.js";
  */
 export async function handleScore(c: Context, ctx: AppContext): Promise<Response> {
   const timing = new ServerTiming();
-  const { body, lifted } = await readJsonBody(c, scoreEnvelopeSchema, ctx.options.maxBodyBytes, isImagePath);
+  const { body, lifted } = await readJsonBody(c, scoreEnvelopeSchema, ctx.bodyLimits(), isImagePath);
   const judge = ctx.judge(body.judge);
   timing.mark("read");
-  const result = await withTimeout(ctx.options.requestTimeoutMs, c.req.raw.signal, (signal) =>
-    judgeGroup(judge, body, ctx.loader(signal, lifted), signal),
+  const result = await ctx.withinTimeLimit(timing.started, c.req.raw.signal, (signal, fail) =>
+    judgeGroup(judge, body, ctx.loader(signal, lifted, fail), signal),
   );
   timing.mark("work");
   ctx.count(judge.id, result.candidates);

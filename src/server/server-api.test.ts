@@ -70,10 +70,11 @@ describe("reward server", () => {
       ],
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as RewardsBody & {
+    const body = (await res.json()) as {
       groups: Array<{
+        id: string | number | null;
         error?: { code: string; message: string };
-        candidates: Array<{ error?: { message: string } }>;
+        candidates: Array<{ reward: number | null; error?: { message: string } }>;
       }>;
     };
     const [ok, noInstruction, mixed, noCandidates, notObject] = body.groups;

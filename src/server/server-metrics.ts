@@ -34,7 +34,7 @@ export class ServerMetrics {
   });
   readonly upstreamCalls = new Counter({
     name: "editjudge_upstream_calls_total",
-    help: "Outgoing calls (image URL fetches) by kind and outcome",
+    help: "Outgoing calls (image URL fetches) by kind and outcome (ok, error, refused: stopped by the URL policy)",
     labelNames: ["kind", "outcome"] as const,
     registers: [this.registry],
   });

@@ -6,8 +6,9 @@ import type { Context } from "hono";
  * the benchmark use it to tell the server's own cost from the judge's.
  */
 export class ServerTiming {
-  readonly #started = performance.now();
-  #last = this.#started;
+  /** When the request's handler started (performance.now()). */
+  readonly started = performance.now();
+  #last = this.started;
   readonly #phases: string[] = [];
 
   /** Ends the current phase under `name`. */
@@ -21,9 +22,7 @@ export class ServerTiming {
   json(c: Context, value: unknown): Response {
     const text = JSON.stringify(value);
     this.mark("reply");
-    const header = [...this.#phases, `total;dur=${(performance.now() - this.#started).toFixed(3)}`].join(
-      ", ",
-    );
+    const header = [...this.#phases, `total;dur=${(performance.now() - this.started).toFixed(3)}`].join(", ");
     return c.body(text, 200, { "content-type": "application/json", "server-timing": header });
   }
 }

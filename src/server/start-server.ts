@@ -5,7 +5,7 @@ import { ConfigError } from "../errors/config-error.js";
 import { DEFAULT_IMAGE_LIMITS } from "../image/image-limits.js";
 import { findJudge } from "../judges/registry.js";
 import type { ServerRuntime } from "./app-context.js";
-import { isLoopbackHost } from "./bearer-auth.js";
+import { checkServerOptions } from "./check-server-options.js";
 import { createApp } from "./create-app.js";
 import type { ServerMetrics } from "./server-metrics.js";
 import { type AppOptions, DEFAULT_KEEP_RULE, DEFAULT_SERVER_SETTINGS } from "./server-options.js";
@@ -39,49 +39,87 @@ export async function createJudges(
   settings: Readonly<Record<string, unknown>>,
 ): Promise<Map<string, Judge>> {
   const judges = new Map<string, Judge>();
-  for (const id of ids) if (!judges.has(id)) judges.set(id, await findJudge(id).create({ settings }));
+  try {
+    for (const id of ids) if (!judges.has(id)) judges.set(id, await findJudge(id).create({ settings }));
+  } catch (error) {
+    // The judges made so far may hold worker threads that would keep the process alive.
+    for (const judge of judges.values()) await judge.close?.();
+    throw error;
+  }
   return judges;
+}
+
+/** What a failed `listen` means, as a ConfigError naming the setting to change. */
+function listenError(error: unknown, host: string, port: number): ConfigError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EADDRINUSE")
+    return new ConfigError(
+      "port",
+      `port ${port} on ${host} is in use; choose another --port or stop the other server`,
+    );
+  if (code === "EACCES")
+    return new ConfigError(
+      "port",
+      `not allowed to listen on port ${port}; use a port above 1023 or run with rights to bind it`,
+    );
+  return new ConfigError(
+    "host",
+    `cannot listen on ${host}:${port} (${code ?? (error as Error).message}); use an address of this machine, e.g. 127.0.0.1`,
+  );
 }
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const d = DEFAULT_SERVER_SETTINGS;
-  const host = options.host ?? d.host;
-  const token = options.token ?? null;
-  if (token === null && !isLoopbackHost(host))
-    throw new ConfigError(
-      "token",
-      `refusing to listen on ${host} without a bearer token; set --token or EDITJUDGE_SERVER_TOKEN, or bind to 127.0.0.1`,
-    );
+  const images = options.images ?? { allowUrls: false, pathRoots: [], fetchTimeoutMs: d.fetchTimeoutMs };
+  const checked = checkServerOptions({
+    host: options.host ?? d.host,
+    port: options.port ?? d.port,
+    token: options.token ?? null,
+    requestTimeoutMs: options.requestTimeoutMs ?? d.requestTimeoutMs,
+    maxRequestPixels: options.maxRequestPixels ?? d.maxRequestPixels,
+    pathRoots: images.pathRoots,
+  });
+  const { host, token } = checked;
   const judges =
     options.judges ?? (await createJudges(options.judgeIds ?? ["checks"], options.judgeSettings ?? {}));
   const { app, metrics, runtime } = createApp(
     {
       judges,
-      images: options.images ?? { allowUrls: false, pathRoots: [], fetchTimeoutMs: d.fetchTimeoutMs },
+      images,
       limits: options.limits ?? DEFAULT_IMAGE_LIMITS,
       keep: options.keep ?? DEFAULT_KEEP_RULE,
       maxBodyBytes: options.maxBodyBytes ?? d.maxBodyBytes,
-      requestTimeoutMs: options.requestTimeoutMs ?? d.requestTimeoutMs,
+      maxRequestPixels: checked.maxRequestPixels,
+      requestTimeoutMs: checked.requestTimeoutMs,
       token,
       epsilon: options.epsilon ?? d.epsilon,
     },
     { processMetrics: true },
   );
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
-    (resolve, reject) => {
-      const s = serve(
-        { fetch: app.fetch, hostname: host, port: options.port ?? d.port },
-        (info: AddressInfo) => resolve({ server: s, port: info.port }),
+  let listening: { server: ReturnType<typeof serve>; port: number };
+  try {
+    listening = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, hostname: host, port: checked.port }, (info: AddressInfo) =>
+        resolve({ server: s, port: info.port }),
       );
       s.once("error", reject);
-    },
-  );
+    });
+  } catch (error) {
+    // Judges may hold worker threads: close the ones made here, or the process would never exit.
+    if (!options.judges) for (const judge of new Set(judges.values())) await judge.close?.();
+    throw listenError(error, host, checked.port);
+  }
+  const { server, port } = listening;
+  // The route reads the body within the request's time limit and answers in JSON; Node's own limits (a bare 408)
+  // stay as a backstop behind it.
+  const http = server as import("node:http").Server;
+  http.requestTimeout = Math.min(checked.requestTimeoutMs + 5_000, 2_147_483_647);
+  http.headersTimeout = Math.min(60_000, http.requestTimeout);
   const graceMs = options.shutdownGraceMs ?? d.shutdownGraceMs;
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       runtime.draining = true;
-      const http = server as import("node:http").Server;
       const force = setTimeout(() => http.closeAllConnections?.(), graceMs);
       await new Promise<void>((resolve) => http.close(() => resolve()));
       clearTimeout(force);

@@ -15,13 +15,14 @@ interface ServeOptions {
   allowUrls?: boolean;
   imageRoot?: string[];
   maxBody: string;
+  maxRequestMegapixels: string;
   requestTimeout: string;
   keepMinStd: string;
   keepMaxMean: string;
 }
 
 function number(name: string, raw: string, min: number): number {
-  const value = Number(raw);
+  const value = raw.trim() === "" ? Number.NaN : Number(raw);
   if (!Number.isFinite(value) || value < min)
     throw new ConfigError(name, `--${name} "${raw}" must be a number ≥ ${min}`);
   return value;
@@ -42,7 +43,16 @@ export function registerServe(program: Command): void {
     .option("--allow-urls", "accept http(s) image URLs (SSRF-checked: public addresses only)")
     .option("--image-root <dir...>", 'directories that {"path": …} images may be read from')
     .option("--max-body <bytes>", "largest request body", String(d.maxBodyBytes))
-    .option("--request-timeout <ms>", "per-request time limit", String(d.requestTimeoutMs))
+    .option(
+      "--max-request-megapixels <mp>",
+      "decoded pixels one request may hold, all its images together (bounds its memory)",
+      String(d.maxRequestPixels / 1e6),
+    )
+    .option(
+      "--request-timeout <ms>",
+      "per-request time limit, reading the body included",
+      String(d.requestTimeoutMs),
+    )
     .option("--keep-min-std <x>", "keep a group only when reward std > x", String(DEFAULT_KEEP_RULE.minStd))
     .option(
       "--keep-max-mean <x>",
@@ -67,6 +77,9 @@ export function registerServe(program: Command): void {
           fetchTimeoutMs: d.fetchTimeoutMs,
         },
         maxBodyBytes: number("max-body", opts.maxBody, 1),
+        maxRequestPixels: Math.round(
+          number("max-request-megapixels", opts.maxRequestMegapixels, 0.000001) * 1e6,
+        ),
         requestTimeoutMs: number("request-timeout", opts.requestTimeout, 1),
         keep: {
           minStd: number("keep-min-std", opts.keepMinStd, 0),

@@ -1,0 +1,72 @@
+import { statSync } from "node:fs";
+import { ConfigError } from "../errors/config-error.js";
+import { isLoopbackHost } from "./bearer-auth.js";
+
+/** The longest timer Node can set, ms (2^31 − 1); longer ones fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+export interface CheckedServerOptions {
+  /** Without IPv6 brackets, as `listen` wants it. */
+  host: string;
+  port: number;
+  token: string | null;
+  requestTimeoutMs: number;
+  maxRequestPixels: number;
+  pathRoots: readonly string[];
+}
+
+function integerIn(setting: string, flag: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new ConfigError(setting, `${flag} ${value} must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
+/**
+ * Checks the settings a server cannot run with before anything is started: a clear error naming the setting
+ * instead of a server that listens but refuses everything, fails every request, or never binds.
+ */
+export function checkServerOptions(options: CheckedServerOptions): CheckedServerOptions {
+  const host =
+    options.host.startsWith("[") && options.host.endsWith("]") ? options.host.slice(1, -1) : options.host;
+  if (host.trim() === "") throw new ConfigError("host", "--host is empty; give an address such as 127.0.0.1");
+  if (options.token !== null && options.token.trim() === "")
+    throw new ConfigError(
+      "token",
+      "the bearer token is empty (--token or EDITJUDGE_SERVER_TOKEN); set a non-empty secret, or unset it on loopback",
+    );
+  if (options.token === null && !isLoopbackHost(host))
+    throw new ConfigError(
+      "token",
+      `refusing to listen on ${host} without a bearer token; set --token or EDITJUDGE_SERVER_TOKEN, or bind to 127.0.0.1`,
+    );
+  for (const root of options.pathRoots) {
+    let directory = false;
+    try {
+      directory = statSync(root).isDirectory();
+    } catch {}
+    if (!directory)
+      throw new ConfigError(
+        "image-root",
+        `--image-root ${root} is not a directory; create it or fix the path`,
+      );
+  }
+  return {
+    ...options,
+    host,
+    port: integerIn("port", "--port", options.port, 0, 65_535),
+    requestTimeoutMs: integerIn(
+      "request-timeout",
+      "--request-timeout",
+      options.requestTimeoutMs,
+      1,
+      MAX_TIMER_MS,
+    ),
+    maxRequestPixels: integerIn(
+      "max-request-pixels",
+      "the per-request pixel budget",
+      options.maxRequestPixels,
+      1,
+      Number.MAX_SAFE_INTEGER,
+    ),
+  };
+}

@@ -1,0 +1,164 @@
+import { execFile } from "node:child_process";
+import { connect, createServer, type Server } from "node:net";
+import { promisify } from "node:util";
+import sharp from "sharp";
+import { afterEach, describe, expect, it } from "vitest";
+import { type RunningServer, type StartServerOptions, startServer } from "./start-server.js";
+import { fakeJudge, solidPngBase64 } from "./test-fixtures.js";
+
+const running: RunningServer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
+});
+
+async function start(options: StartServerOptions = {}): Promise<RunningServer> {
+  const server = await startServer({ port: 0, judges: new Map([["fake", fakeJudge()]]), ...options });
+  running.push(server);
+  return server;
+}
+
+const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+
+/** A 64×64 PNG with its own pixels (4,096 pixels decoded). */
+const png64 = async (red: number) =>
+  (
+    await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: red, g: 9, b: 9 } } })
+      .png()
+      .toBuffer()
+  ).toString("base64");
+
+describe("per-request pixel budget", () => {
+  it("fails a request whose distinct images decode to more pixels than the budget with 413", async () => {
+    // Source + 3 distinct candidates = 4 × 4,096 pixels; the budget allows 3.5 images.
+    const server = await start({ maxRequestPixels: 14_336 });
+    const [src, a, b, c] = await Promise.all([10, 60, 120, 180].map(png64));
+    const over = await postJson(`${server.url}/v1/rewards`, {
+      groups: [{ source: src, instruction: "x", candidates: [a, b, c] }],
+    });
+    expect(over.status).toBe(413);
+    const body = (await over.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("request_too_large");
+    expect(body.error.message).toMatch(/more than 0\.0 MP of decoded pixels .*--max-request-megapixels/);
+    // The same source in two groups and a repeated candidate are decoded, and counted, once.
+    const under = await postJson(`${server.url}/v1/rewards`, {
+      groups: [
+        { source: src, instruction: "x", candidates: [a, b] },
+        { source: src, instruction: "x", candidates: [a, b, b] },
+      ],
+    });
+    expect(under.status).toBe(200);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("request time limit", () => {
+  it("answers a body that stops arriving with 408 body_timeout in the error shape", async () => {
+    const server = await start({ requestTimeoutMs: 300 });
+    const url = new URL(server.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = "";
+      const socket = connect(Number(url.port), url.hostname, () => {
+        socket.write(
+          'POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"sou',
+        );
+      });
+      socket.on("data", (chunk) => {
+        text += chunk;
+      });
+      socket.on("close", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer).toMatch(/connection: close/i);
+    expect(answer).toMatch(/"code":"body_timeout".*within the 300 ms request time limit/);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("request content headers", () => {
+  it("refuses a body that is not plain JSON with 415", async () => {
+    const server = await start();
+    const png = await solidPngBase64(100);
+    const body = { source: png, instruction: "x", candidates: [png] };
+    for (const headers of [{ "content-type": "text/plain" }, { "content-encoding": "gzip" }]) {
+      const res = await postJson(`${server.url}/v1/score`, body, headers);
+      expect(res.status).toBe(415);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unsupported_media_type");
+    }
+    for (const type of ["application/json; charset=utf-8", "application/vnd.editjudge+json"]) {
+      const res = await postJson(`${server.url}/v1/score`, body, { "content-type": type });
+      expect(res.status).toBe(200);
+    }
+  });
+});
+
+describe("settings a server cannot run with are refused before it starts", () => {
+  it.each<[string, StartServerOptions, RegExp]>([
+    ["an empty token", { token: "", host: "0.0.0.0" }, /bearer token is empty/],
+    ["a blank token on loopback", { token: "  " }, /bearer token is empty/],
+    ["a port out of range", { port: 70_000 }, /--port 70000 must be a whole number from 0 to 65535/],
+    ["a fractional port", { port: 1.5 }, /--port 1\.5 must be a whole number/],
+    [
+      "a timeout Node cannot time",
+      { requestTimeoutMs: 3e9 },
+      /--request-timeout 3000000000 must be .* 2147483647/,
+    ],
+    [
+      "an image root that does not exist",
+      { images: { allowUrls: false, pathRoots: ["/nonexistent/editjudge"], fetchTimeoutMs: 1000 } },
+      /--image-root \/nonexistent\/editjudge is not a directory/,
+    ],
+  ])("%s", async (_label, options, message) => {
+    await expect(start(options)).rejects.toThrow(message);
+  });
+
+  it("binds a bracketed IPv6 loopback host", async () => {
+    let server: RunningServer;
+    try {
+      server = await start({ host: "[::1]" });
+    } catch (error) {
+      // A machine without IPv6 loopback cannot bind ::1 at all; that must be the reason, not the brackets.
+      expect(String(error)).toMatch(/cannot listen on ::1:0 \(EADDRNOTAVAIL|EAFNOSUPPORT/);
+      return;
+    }
+    expect(server.url).toMatch(/^http:\/\/\[::1\]:\d+$/);
+  });
+
+  it("reports a port in use as a setting to change", async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      await expect(start({ port })).rejects.toThrow(
+        `port ${port} on 127.0.0.1 is in use; choose another --port`,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("editjudge serve exits with code 2 when its port is taken, instead of hanging with its judge loaded", async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const run = promisify(execFile)("node", ["bin/editjudge.js", "serve", "--port", String(port)], {
+        timeout: 60_000,
+      });
+      const failure = (await run.then(
+        () => null,
+        (error: unknown) => error,
+      )) as { code?: number; killed?: boolean; stderr?: string } | null;
+      expect(failure?.killed).toBe(false);
+      expect(failure?.code).toBe(2);
+      expect(failure?.stderr).toMatch(/port \d+ on 127\.0\.0\.1 is in use/);
+    } finally {
+      blocker.close();
+    }
+  }, 90_000);
+});
