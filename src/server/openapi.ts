@@ -63,8 +63,16 @@ const errors = Object.fromEntries(
     ["400", "malformed JSON, wrong types, bad base64, unknown judge"],
     ["401", "missing or wrong bearer token"],
     ["403", "URL or path refused (disabled, private address, outside roots)"],
-    ["413", "body or image too large (including decompression bombs)"],
+    ["408", "body_timeout: the body did not arrive within the request time limit"],
+    [
+      "413",
+      "body or image too large (including decompression bombs), or the request's images over its decoded-pixel budget",
+    ],
+    ["415", "unsupported_media_type: a Content-Type other than JSON, or a Content-Encoding"],
     ["422", "bytes are not a supported image"],
+    ["500", "internal_error (details only in the server log)"],
+    ["502", "an image URL fetch or the model server failed"],
+    ["503", "shutting_down"],
     ["504", "request timed out"],
   ].map(([status, description]) => [
     status,
@@ -98,6 +106,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
       "/v1/rewards": {
         post: {
           summary: "Batch of groups → rewards, GRPO advantages and keep flags for RL",
+          description:
+            "A group that does not match its schema, or a candidate that is not an image spec, gets its own `error` in the answer (code invalid_request, naming the field) and the rest of the batch is judged; only the envelope (groups, keep, judge) fails the request.",
           requestBody: { required: true, ...json(z.toJSONSchema(rewardsRequestSchema, { io: "input" })) },
           responses: { "200": { description: "Rewards per group", ...json(rewardsResponse) }, ...errors },
         },

@@ -32,7 +32,7 @@ export interface AppOptions {
   maxBodyBytes: number;
   /**
    * Decoded pixels one request may hold, all its distinct images together (each also under `limits.maxPixels`).
-   * Bounds a request's memory: small files can decode to many pixels. Default 200 MP.
+   * Bounds a request's memory (about 20 bytes per pixel with the checks judge): small files can decode to many pixels. Default 100 MP.
    */
   maxRequestPixels: number;
   /** Per-request time limit, ms. Default 120 000. */
@@ -49,7 +49,7 @@ export const DEFAULT_SERVER_SETTINGS = Object.freeze({
   host: "127.0.0.1",
   port: 8787,
   maxBodyBytes: 64 * 1024 * 1024,
-  maxRequestPixels: 200_000_000,
+  maxRequestPixels: 100_000_000,
   requestTimeoutMs: 120_000,
   fetchTimeoutMs: 10_000,
   epsilon: 1e-6,
