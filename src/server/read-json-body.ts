@@ -103,6 +103,12 @@ export async function readJsonBody<S extends z.ZodType>(
   try {
     ({ value, lifted } = parseJsonBody(bytes, imagePath));
   } catch (error) {
+    // Reading a value nested thousands deep runs out of stack; no request of this API nests more than 4 deep.
+    if (error instanceof RangeError)
+      throw new EditJudgeError(
+        "invalid_json",
+        "request body is nested too deeply to read; requests to this API nest at most a few levels, see /openapi.json",
+      );
     throw new EditJudgeError(
       "invalid_json",
       `request body is not valid JSON (${error instanceof Error ? error.message : "parse error"}); send Content-Type: application/json`,

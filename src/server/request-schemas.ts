@@ -37,7 +37,7 @@ export const rewardsRequestSchema = z.strictObject({
   groups: z.array(groupSchema).min(1).max(1024),
   judge: z.string().optional(),
   keep: z
-    .strictObject({ minStd: z.number().min(0).optional(), maxMean: z.number().optional() })
+    .strictObject({ minStd: z.number().min(0).optional(), maxMean: z.number().min(0).optional() })
     .optional()
     .describe("low-variance filter thresholds; defaults from the server"),
 });

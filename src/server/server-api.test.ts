@@ -106,6 +106,7 @@ describe("reward server", () => {
       { groups: [] },
       { groups: "x" },
       { groups: [{}], keep: { minStd: -1 } },
+      { groups: [{}], keep: { maxMean: -0.5 } },
       { groups: [{}], x: 1 },
     ]) {
       const res = await postJson(`${server.url}/v1/rewards`, body);

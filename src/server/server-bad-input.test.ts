@@ -96,6 +96,13 @@ describe("bad input gets a clear 4xx and the server stays up", () => {
     ],
     ["unknown field", () => ({ ...scoreWithSource(png), extra: 1 }), 400, "invalid_request", /extra/],
     [
+      "JSON nested 200,000 deep",
+      () => `{"source":"${"A".repeat(9000)}","x":${"[".repeat(200_000)}${"]".repeat(200_000)}}`,
+      400,
+      "invalid_json",
+      /nested too deeply/,
+    ],
+    [
       "huge body",
       () => scoreWithSource("A".repeat(2 * 1024 * 1024)),
       413,
