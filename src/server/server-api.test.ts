@@ -1,27 +1,12 @@
 import sharp from "sharp";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { JudgeRunOptions } from "../contract/judge.js";
 import { seededRng } from "../metrics/seeded-rng.js";
-import { type RunningServer, startServer } from "./start-server.js";
+import { startServer } from "./start-server.js";
 import { fakeJudge, solidPngBase64 } from "./test-fixtures.js";
+import { postJson, testServers } from "./test-helpers/test-servers.js";
 
-const running: RunningServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
-
-async function start(options: Parameters<typeof startServer>[0] = {}): Promise<RunningServer> {
-  const server = await startServer({ port: 0, judges: new Map([["fake", fakeJudge()]]), ...options });
-  running.push(server);
-  return server;
-}
-
-const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
+const start = testServers();
 
 interface RewardsBody {
   keepRule: { minStd: number; maxMean: number };
@@ -325,8 +310,7 @@ describe("reward server", () => {
   });
 
   it("serves the real checks judge, which may abstain but never scores a silent 0", async () => {
-    const server = await startServer({ port: 0, judgeIds: ["checks"] });
-    running.push(server);
+    const server = await start({ judgeIds: ["checks"] });
     const [src, cand] = await Promise.all([solidPngBase64(100, 32), solidPngBase64(160, 32)]);
     const res = await postJson(`${server.url}/v1/rewards`, {
       groups: [{ source: src, instruction: "make it brighter", candidates: [cand, src] }],

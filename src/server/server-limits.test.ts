@@ -2,27 +2,12 @@ import { execFile } from "node:child_process";
 import { connect, createServer, type Server } from "node:net";
 import { promisify } from "node:util";
 import sharp from "sharp";
-import { afterEach, describe, expect, it } from "vitest";
-import { type RunningServer, type StartServerOptions, startServer } from "./start-server.js";
-import { fakeJudge, solidPngBase64 } from "./test-fixtures.js";
+import { describe, expect, it } from "vitest";
+import type { RunningServer, StartServerOptions } from "./start-server.js";
+import { solidPngBase64 } from "./test-fixtures.js";
+import { postJson, testServers } from "./test-helpers/test-servers.js";
 
-const running: RunningServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
-
-async function start(options: StartServerOptions = {}): Promise<RunningServer> {
-  const server = await startServer({ port: 0, judges: new Map([["fake", fakeJudge()]]), ...options });
-  running.push(server);
-  return server;
-}
-
-const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
+const start = testServers();
 
 /** A 64×64 PNG with its own pixels (4,096 pixels decoded). */
 const png64 = async (red: number) =>
