@@ -1,0 +1,84 @@
+// `npm run bench:request-memory`: how much memory one large request takes, and what the per-request pixel budget
+// does about it. Starts the real `editjudge serve` (from dist/, judge `checks`) and POSTs /v1/score with a source
+// and N distinct all-black 6000×6000 PNGs (about 105 KB each, 36 MP decoded), sampling the server's resident
+// memory (RSS) every 50 ms: first a request under the budget, then one far over it (refused with 413).
+import { execFileSync, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import sharp from "sharp";
+
+const SIDE = 6000;
+const BUDGET_MP = 200;
+
+async function blackPng(tag: number): Promise<string> {
+  const png = await sharp({
+    create: { width: SIDE, height: SIDE, channels: 3, background: { r: 0, g: 0, b: 0 } },
+  })
+    .png()
+    .withMetadata({ exif: { IFD0: { ImageDescription: `bench ${tag}` } } })
+    .toBuffer();
+  return png.toString("base64");
+}
+
+function rssMiB(pid: number): number {
+  return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)]).toString()) / 1024;
+}
+
+const server = spawn(
+  process.execPath,
+  [
+    "bin/editjudge.js",
+    "serve",
+    "--port",
+    "0",
+    "--max-request-megapixels",
+    String(BUDGET_MP),
+    "--max-body",
+    String(256 * 1024 * 1024),
+  ],
+  { stdio: ["ignore", "ignore", "pipe"] },
+);
+process.on("exit", () => server.kill());
+const url = await new Promise<string>((resolve, reject) => {
+  createInterface({ input: server.stderr as NodeJS.ReadableStream }).on("line", (line) => {
+    const match = /listening on (\S+)/.exec(line);
+    if (match?.[1]) resolve(match[1]);
+  });
+  server.once("exit", (code) => reject(new Error(`editjudge serve exited with ${code}`)));
+});
+const pid = server.pid as number;
+
+process.stdout.write(
+  `\nOne /v1/score request with the checks judge: a source and N distinct ${SIDE}×${SIDE} all-black PNGs, --max-request-megapixels ${BUDGET_MP}\n\n`,
+);
+process.stdout.write(
+  "| candidates | pixels sent | body MB | status | answer | server RSS before → peak, MiB | seconds |\n",
+);
+process.stdout.write("|---:|---:|---:|---:|---|---|---:|\n");
+for (const n of [4, 40]) {
+  const images = await Promise.all(Array.from({ length: n + 1 }, (_, i) => blackPng(i)));
+  const body = JSON.stringify({
+    source: images[0],
+    instruction: "make it brighter",
+    candidates: images.slice(1),
+  });
+  const before = rssMiB(pid);
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMiB(pid));
+  }, 50);
+  const started = performance.now();
+  const res = await fetch(`${url}/v1/score`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+  });
+  const answer = (await res.json()) as { error?: { code: string }; candidates?: unknown[] };
+  clearInterval(sampler);
+  peak = Math.max(peak, rssMiB(pid));
+  const seconds = (performance.now() - started) / 1000;
+  const what = answer.error ? answer.error.code : `${answer.candidates?.length} candidates judged`;
+  process.stdout.write(
+    `| ${n} | ${(((n + 1) * SIDE * SIDE) / 1e6).toFixed(0)} MP | ${(body.length / 1e6).toFixed(1)} | ${res.status} | ${what} | ${before.toFixed(0)} → ${peak.toFixed(0)} | ${seconds.toFixed(1)} |\n`,
+  );
+}
+server.kill();
