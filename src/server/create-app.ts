@@ -38,6 +38,8 @@ export function createApp(options: AppOptions, extra: { processMetrics?: boolean
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
+    // While draining, every answer ends its connection, so clients move to another replica.
+    if (runtime.draining) c.res.headers.set("connection", "close");
     const route = ROUTES.has(c.req.path) ? c.req.path : "other";
     metrics.requests.inc({ route, status: String(c.res.status) });
     metrics.latency.observe({ route }, (performance.now() - started) / 1000);

@@ -47,9 +47,21 @@ export class ImageLoader {
       this.request.onCacheHit?.();
       return cached.then((image) => ({ ...image, name }));
     }
-    const loading = this.#input(spec, name).then((input) =>
-      decodeImage(input, this.limits, { admit: (width, height) => this.#admit(width * height) }),
-    );
+    let admitted = 0;
+    const loading = this.#input(spec, name)
+      .then((input) =>
+        decodeImage(input, this.limits, {
+          admit: (width, height) => {
+            admitted = width * height;
+            this.#admit(admitted);
+          },
+        }),
+      )
+      .catch((error: unknown) => {
+        // An image that did not decode holds no pixels: give its share of the budget back.
+        this.#pixels -= admitted;
+        throw error;
+      });
     this.#cache.set(key, loading);
     return loading;
   }

@@ -68,7 +68,7 @@ const errors = Object.fromEntries(
       "413",
       "body or image too large (including decompression bombs), or the request's images over its decoded-pixel budget",
     ],
-    ["415", "unsupported_media_type: a Content-Type other than JSON, or a Content-Encoding"],
+    ["415", "unsupported_media_type: a Content-Encoding (gzip…); send the body uncompressed"],
     ["422", "bytes are not a supported image"],
     ["500", "internal_error (details only in the server log)"],
     ["502", "an image URL fetch or the model server failed"],

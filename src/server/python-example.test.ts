@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "./start-server.js";
 import { fakeJudge, solidPngBase64 } from "./test-fixtures.js";
+import { testServers } from "./test-helpers/test-servers.js";
 
 // The Python example in examples/ run for real against a server. It needs a python3 with `requests`: the one on
 // PATH, or Debian's (`apt-get install python3-requests`, which .ci/run does when neither has it).
@@ -105,6 +106,50 @@ except RuntimeError as error:
     print(json.dumps({"error": str(error)}))
 `;
 
+// Sends a batch of `groups` groups of `per_group` distinct 16×16 images (256 pixels each, sources distinct too) through
+// make_reward_fn, the samples interleaved (sample i belongs to group i % groups, its red is 20 + 3 i, so its reward is
+// (20 + 3 i) / 255). argv[4]: groups, argv[5]: per_group. Prints the scores, or the error's type and text.
+const SPLIT_DRIVER = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import grpo_reward_client as example
+url, groups, per_group = sys.argv[2], int(sys.argv[4]), int(sys.argv[5])
+solid = lambda red, blue: example._png(bytes([red, 80, blue]) * 256, 16, 16, 3)
+n = groups * per_group
+images = [solid(20 + 3 * i, 120) for i in range(n)]
+sources = [solid(200, g) for g in range(groups)]
+reward_fn = example.make_reward_fn(url, retries=0, timeout=(5, 30))
+try:
+    scores, info = reward_fn(images, ["make it brighter"] * n, [{"source": sources[i % groups]} for i in range(n)])
+    print(json.dumps({"scores": scores, "group": info["group"], "ids": [g["id"] for g in info["groups"]]}))
+except (RuntimeError, ValueError) as error:
+    print(json.dumps({"error": type(error).__name__ + ": " + str(error)}))
+`;
+
+// make_reward_fn with timeout=(5, argv[4]) and no waits, on one group of two samples; prints the scores or the
+// error's type and text (anything but a RuntimeError is printed too, so a raw requests exception shows).
+const TIMEOUT_DRIVER = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import grpo_reward_client as example
+url, folder, read_timeout = sys.argv[2], sys.argv[3], float(sys.argv[4])
+read = lambda name: open(f"{folder}/{name}", "rb").read()
+reward_fn = example.make_reward_fn(url, retries=2, backoff=0.01, max_wait=5, timeout=(5, read_timeout))
+try:
+    scores, info = reward_fn([read("bright.png"), read("dark.png")], ["make it brighter"] * 2,
+                             [{"source": read("source.png")}] * 2)
+    print(json.dumps({"scores": scores}))
+except Exception as error:
+    print(json.dumps({"error": type(error).__name__ + ": " + str(error)}))
+`;
+
+/** The server's count of /v1/rewards answers with `status`, from GET /metrics. */
+async function rewardsAnswers(url: string, status: number): Promise<number> {
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  const line = new RegExp(`editjudge_http_requests_total\\{route="/v1/rewards",status="${status}"\\} (\\d+)`);
+  return Number(line.exec(metrics)?.[1] ?? 0);
+}
+
 interface FakeProxy {
   url: string;
   /** Milliseconds (performance.now) at which each request arrived. */
@@ -143,10 +188,12 @@ describe("examples/grpo_reward_client.py", () => {
   let server: RunningServer;
   const folder = mkdtempSync(join(tmpdir(), "ej-python-"));
 
-  async function python(driver: string, url: string): Promise<Record<string, unknown>> {
+  const start = testServers();
+
+  async function python(driver: string, url: string, ...args: string[]): Promise<Record<string, unknown>> {
     if (!PYTHON) throw new Error("unreachable: checked in beforeAll");
     // Asynchronously: the servers answer from this process's event loop.
-    const run = await promisify(execFile)(PYTHON, ["-c", driver, EXAMPLES, url, folder], {
+    const run = await promisify(execFile)(PYTHON, ["-c", driver, EXAMPLES, url, folder, ...args], {
       encoding: "utf8",
       timeout: 60_000,
     });
@@ -303,6 +350,109 @@ describe("examples/grpo_reward_client.py", () => {
     } finally {
       await garbled.close();
       await teapot.close();
+    }
+  });
+
+  it("splits a batch over the server's pixel budget into requests that fit and returns every score in order", async () => {
+    // A group is a source and 3 candidates, 4 × 256 = 1,024 pixels; the budget takes two groups, not three.
+    const small = await start({ maxRequestPixels: 2_200 });
+    const out = (await python(SPLIT_DRIVER, small.url, "6", "3")) as {
+      scores?: number[];
+      group?: number[];
+      ids?: number[];
+      error?: string;
+    };
+    expect(out.error).toBeUndefined();
+    expect(out.scores).toEqual(Array.from({ length: 18 }, (_, i) => (20 + 3 * i) / 255));
+    expect(out.group).toEqual(Array.from({ length: 18 }, (_, i) => i % 6));
+    expect(out.ids).toEqual([0, 1, 2, 3, 4, 5]);
+    // 6 groups → 413; 3 + 3 → 413 each; 1 + 2, 1 + 2 → four answers.
+    expect(await rewardsAnswers(small.url, 413)).toBe(3);
+    expect(await rewardsAnswers(small.url, 200)).toBe(4);
+  });
+
+  it("splits a batch over the server's body size limit the same way", async () => {
+    // A 16×16 solid PNG is 100-odd base64 characters: the limit takes a few groups, not twelve.
+    const small = await start({ maxBodyBytes: 2_500 });
+    const out = (await python(SPLIT_DRIVER, small.url, "12", "2")) as { scores?: number[]; error?: string };
+    expect(out.error).toBeUndefined();
+    expect(out.scores).toEqual(Array.from({ length: 24 }, (_, i) => (20 + 3 * i) / 255));
+    expect(await rewardsAnswers(small.url, 413)).toBeGreaterThan(0);
+    expect(await rewardsAnswers(small.url, 200)).toBeGreaterThan(1);
+  });
+
+  it("raises a RuntimeError naming the group when one group alone is over the pixel budget", async () => {
+    const small = await start({ maxRequestPixels: 2_200 });
+    // One group: a source and 9 candidates, 2,560 pixels.
+    const out = (await python(SPLIT_DRIVER, small.url, "1", "9")) as { error?: string };
+    expect(out.error).toMatch(
+      /^RuntimeError: group 0 \(9 candidates\) is too large for one request on its own/,
+    );
+    expect(out.error).toContain("413 request_too_large");
+    expect(out.error).toContain("more than 0.0 MP of decoded pixels");
+    expect(out.error).toContain("larger --max-request-megapixels");
+    expect(await rewardsAnswers(small.url, 413)).toBe(1);
+  });
+
+  it("refuses a group of 65 samples with a ValueError before sending anything", async () => {
+    const proxy = await fakeProxy((_n, _req, res) => {
+      res.writeHead(500).end();
+    });
+    try {
+      const out = (await python(SPLIT_DRIVER, proxy.url, "1", "65")) as { error?: string };
+      expect(out.error).toMatch(/^ValueError: group 0 \(the samples sharing one source image and prompt/);
+      expect(out.error).toContain("has 65 samples");
+      expect(out.error).toContain("at most 64 candidates per group");
+      expect(proxy.arrivals).toHaveLength(0);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("does not retry the server's 504 timeout, and turns a read timeout into a RuntimeError without retrying", async () => {
+    const timedOut = await fakeProxy((_n, _req, res) => {
+      res
+        .writeHead(504, { "Content-Type": "application/json" })
+        .end(JSON.stringify({ error: { code: "timeout", message: "the request took over 120000 ms" } }));
+    });
+    const silent = await fakeProxy(() => undefined);
+    try {
+      const out504 = (await python(TIMEOUT_DRIVER, timedOut.url, "30")) as { error?: string };
+      expect(timedOut.arrivals).toHaveLength(1);
+      expect(out504.error).toMatch(
+        /^RuntimeError: .*HTTP 504 Gateway Timeout timeout: the request took over/,
+      );
+      const outSilent = (await python(TIMEOUT_DRIVER, silent.url, "0.5")) as { error?: string };
+      expect(silent.arrivals).toHaveLength(1);
+      expect(outSilent.error).toMatch(/^RuntimeError: .* sent no answer within the 0\.5 s read timeout/);
+      expect(outSilent.error).toContain("larger read timeout");
+    } finally {
+      await timedOut.close();
+      await silent.close();
+    }
+  });
+
+  it("retries a connection dropped in the middle of the answer", async () => {
+    const proxy = await fakeProxy(async (n, req, res, body) => {
+      if (n === 0) {
+        res.writeHead(200, { "Content-Type": "application/json", "Transfer-Encoding": "chunked" });
+        res.write('{"groups": [');
+        setTimeout(() => res.socket?.destroy(), 50);
+        return;
+      }
+      const upstream = await fetch(server.url + req.url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body,
+      });
+      res.writeHead(upstream.status, { "Content-Type": "application/json" }).end(await upstream.text());
+    });
+    try {
+      const out = await python(TIMEOUT_DRIVER, proxy.url, "30");
+      expect(out).toEqual({ scores: [0.8, 0.2] });
+      expect(proxy.arrivals).toHaveLength(2);
+    } finally {
+      await proxy.close();
     }
   });
 });

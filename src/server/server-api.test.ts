@@ -286,6 +286,8 @@ describe("reward server", () => {
     release();
     const res = await inflight;
     expect(res.status).toBe(200);
+    // Answers given while draining end their connection, so a keep-alive client reconnects elsewhere.
+    expect(res.headers.get("connection")).toBe("close");
     await closed;
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
