@@ -23,8 +23,8 @@ server first:
   ref_images  optional, the source image of each sample (Flow-GRPO's Kontext / Qwen-Image-Edit trainers call
               reward_fn(images, prompts, prompt_metadata, ref_images, only_strict=True)). only_strict is ignored.
 
-  It sends the whole batch as one POST /v1/rewards, one group per (source, prompt) in order of first appearance,
-  and returns, aligned with the batch:
+  It sends the batch as POST /v1/rewards, one group per (source, prompt) in order of first appearance (see
+  "Request limits" below for when it takes more than one request), and returns, aligned with the batch:
 
   scores                    list of floats: the reward, or NaN (math.nan) when there is none, because the judge
                             abstained or the sample failed (not an image, refused URL, judge error). Pass
@@ -42,9 +42,20 @@ server first:
 
   Use the server's statistics (info["train_advantages"]) or your own from the scores, e.g. Flow-GRPO's
   PerPromptStatTracker after masking NaN. They differ when a prompt's samples are spread over several processes
-  (Flow-GRPO's DistributedKRepeatSampler does that): the server only sees the samples of one call. As the trainer's
-  whole reward_fn, in place of flow_grpo.rewards.multi_score, pass as_multi_score=True: scores then come back as
-  {"avg": scores, "editjudge": scores}. A group holds at most 64 candidates.
+  (Flow-GRPO's DistributedKRepeatSampler does that): the server only sees the samples of one call.
+
+  as_multi_score=True returns the scores as {"avg": scores, "editjudge": scores}, the shape of
+  flow_grpo.rewards.multi_score, so the function can take its place as the trainer's reward_fn. It is NOT a drop-in
+  in one respect: a missing reward is still NaN (or null_score), and Flow-GRPO's per-prompt stat tracker and its
+  reward logging average with plain numpy, which is not NaN-aware: one NaN sample makes its whole prompt's mean,
+  std and advantages NaN, and the loss with them. The trainer must do one of these before the tracker: drop the
+  samples whose score is NaN (info["scored"] is False), or compute the statistics over the known rewards only
+  (np.nanmean / np.nanstd) and leave the NaN samples out of the loss, or skip the tracker and use
+  info["train_advantages"] as the advantages. Never turn NaN into 0: 0 is a real (very bad) reward, and it would
+  drag the group's mean down and teach the policy from a sample the judge never scored.
+
+  A group holds at most 64 candidates: a (source, prompt) group, or a metadata "group", of more than 64 samples
+  raises a ValueError before anything is sent.
 
 2. Grouped call (`EditJudgeReward`): reward(sources, instructions, candidate_groups) -> [GroupReward], one group
    per source, and `grpo_step` below, a GRPO step that drops keep=false groups and masks null advantages.
@@ -62,10 +73,22 @@ its advantage is null too, and mean/std are computed over the non-null rewards o
 the policy loss; never treat them as 0. A group with keep=false (low variance or saturated) carries no useful
 signal and is usually dropped, as in Edit-R1 and DiffusionNFT.
 
-Transient failures (connection errors, HTTP 429, 502, 503, 504) are retried a bounded number of times with
-exponential backoff, honouring Retry-After; then, and on any other error status or an answer that is not the
-expected JSON (a proxy's HTML error page, an empty body), a RuntimeError names the status and the start of the body.
-Every request has a timeout.
+Request limits. The server refuses a request whose body is over its byte limit (413 body_too_large, default
+64 MiB, --max-body) or whose distinct images decode to more pixels than its budget (413 request_too_large, default
+100 MP, --max-request-megapixels), and takes at most 1,024 groups per request and 64 candidates per group. The client
+sends at most 1,024 groups per request, and on either 413 splits the list of groups in two halves and sends each
+(recursively), then puts the answers back together in the original order. Each group is judged on its own, so this
+changes no reward, advantage, mean or std. A single group that is still too large on its own raises a RuntimeError
+naming the group, its candidate count and the server's message; a group of more than 64 candidates raises a
+ValueError before anything is sent.
+
+Transient failures (connection errors, including a connection dropped mid-answer, and HTTP 429, 502, 503) are
+retried a bounded number of times with exponential backoff, honouring Retry-After; then, and on any other error
+status or an answer that is not the expected JSON (a proxy's HTML error page, an empty body), a RuntimeError names
+the status and the start of the body. HTTP 504 is not retried: this server answers 504 timeout after its own
+per-request time limit (120 s by default), and the same request would most likely time out again; send smaller
+batches. Every request has a timeout; when the read timeout passes without an answer, a RuntimeError says so and
+the request is not repeated (the server may still be working on it): pass a larger timeout or send smaller batches.
 """
 
 from __future__ import annotations
@@ -85,8 +108,24 @@ import requests
 SERVER = os.environ.get("EDITJUDGE_URL", "http://127.0.0.1:8787")
 TOKEN = os.environ.get("EDITJUDGE_SERVER_TOKEN")
 
-# Worth retrying: rate limiting, and a proxy or the server saying "not now". Anything else is an answer.
-TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
+# Worth retrying: rate limiting, and a proxy or the server saying "not now". Anything else is an answer; 504 too:
+# this server's 504 `timeout` comes after its own per-request time limit and would most likely come again.
+TRANSIENT_STATUSES = frozenset({429, 502, 503})
+
+# The server's limits on one POST /v1/rewards.
+MAX_GROUPS_PER_REQUEST = 1024
+MAX_CANDIDATES_PER_GROUP = 64
+# 413 codes meaning "this request is too big", which sending fewer groups per request fixes.
+SPLIT_CODES = frozenset({"request_too_large", "body_too_large"})
+
+
+class RequestTooLarge(RuntimeError):
+    """The server answered 413 request_too_large or body_too_large; `code` and `server_message` are its error."""
+
+    def __init__(self, text: str, code: str, server_message: str):
+        super().__init__(text)
+        self.code = code
+        self.server_message = server_message
 
 
 # ----------------------------------------------------------------------------------------------------- images
@@ -201,14 +240,20 @@ def _body_start(response: requests.Response, limit: int = 200) -> str:
     return repr(text) + more if text else "(empty body)"
 
 
-def _describe(response: requests.Response) -> str:
-    """`HTTP 400 invalid_request: …` for the server's own errors, else the status and the first bytes of the body."""
-    status = f"HTTP {response.status_code} {response.reason or ''}".rstrip()
+def _server_error(response: requests.Response) -> dict | None:
+    """The server's {"code", "message"} error of an answer, if it is one."""
     try:
         error = response.json().get("error")
     except (ValueError, AttributeError):
-        error = None
-    if isinstance(error, dict) and "code" in error:
+        return None
+    return error if isinstance(error, dict) and "code" in error else None
+
+
+def _describe(response: requests.Response) -> str:
+    """`HTTP 400 invalid_request: …` for the server's own errors, else the status and the first bytes of the body."""
+    status = f"HTTP {response.status_code} {response.reason or ''}".rstrip()
+    error = _server_error(response)
+    if error is not None:
         return f"{status} {error.get('code')}: {error.get('message')}"
     kind = response.headers.get("Content-Type", "no Content-Type")
     return f"{status}, {kind} body: {_body_start(response)}"
@@ -242,9 +287,10 @@ class GroupReward:
 
 
 class EditJudgeReward:
-    """Batch reward function: one HTTP call per training step, groups of N candidates per prompt.
+    """Batch reward function: one HTTP call per training step (more when the batch is over the server's request
+    limits, see the module docstring), groups of N candidates per prompt.
 
-    retries: how many times a transient failure is retried (connection error, 429, 502, 503, 504); the wait is
+    retries: how many times a transient failure is retried (connection error, 429, 502, 503); the wait is
     backoff · 2^attempt seconds, capped at max_wait, or the server's Retry-After (also capped at max_wait).
     timeout: (connect, read) seconds for every request; never None, so a hung server cannot stall training.
     """
@@ -294,7 +340,38 @@ class EditJudgeReward:
         ]
 
     def rewards(self, groups: list[dict]) -> list[dict]:
-        """POST /v1/rewards with ready-made groups; the answer's groups, checked against the request."""
+        """POST /v1/rewards with ready-made groups; the answer's groups, in order, checked against the request.
+
+        Sends at most MAX_GROUPS_PER_REQUEST groups per request, and splits a request the server finds too large
+        (413 request_too_large / body_too_large) in halves until each part fits. Groups are judged independently,
+        so the answers are the same as from one request."""
+        for g, group in enumerate(groups):
+            count = len(group["candidates"])
+            if count > MAX_CANDIDATES_PER_GROUP:
+                raise ValueError(f"group {group.get('id', g)!r} has {count} candidates; the server takes at most "
+                                 f"{MAX_CANDIDATES_PER_GROUP} candidates per group: sample fewer per prompt")
+        out: list[dict] = []
+        for start in range(0, len(groups), MAX_GROUPS_PER_REQUEST):
+            out.extend(self._rewards_split(groups[start : start + MAX_GROUPS_PER_REQUEST]))
+        return out
+
+    def _rewards_split(self, groups: list[dict]) -> list[dict]:
+        """One request for `groups`, or, when the server finds it too large, one per half (recursively)."""
+        try:
+            return self._rewards_once(groups)
+        except RequestTooLarge as error:
+            if len(groups) > 1:
+                half = len(groups) // 2
+                return self._rewards_split(groups[:half]) + self._rewards_split(groups[half:])
+            group = groups[0]
+            raise RuntimeError(
+                f"group {group.get('id')!r} ({len(group['candidates'])} candidates) is too large for one request on "
+                f"its own: reward server {self.url}/v1/rewards answered 413 {error.code}: "
+                f"{error.server_message.rstrip('.')}. Send fewer or smaller images per group, or start the server "
+                "with a larger --max-request-megapixels (or --max-body)") from None
+
+    def _rewards_once(self, groups: list[dict]) -> list[dict]:
+        """One POST /v1/rewards; its groups, checked against the request."""
         body: dict = {"groups": groups}
         if self.judge:
             body["judge"] = self.judge
@@ -322,12 +399,23 @@ class EditJudgeReward:
             wait = min(self.max_wait, self.backoff * 2.0**attempt)
             try:
                 response = self.session.post(url, json=body, timeout=self.timeout)
-            except requests.ConnectionError as error:  # refused, reset, DNS, connect timeout
+            except requests.ReadTimeout as error:  # not retried: the server may still be working on this request
+                read = self.timeout[1] if isinstance(self.timeout, tuple) else self.timeout
+                raise RuntimeError(
+                    f"reward server {url} sent no answer within the {read} s read timeout; it may still be working "
+                    "on the batch. Pass a larger read timeout (timeout=(connect, read) seconds) or send smaller "
+                    "batches") from error
+            except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as error:
+                # refused, reset, DNS, connect timeout, or the connection dropped in the middle of the answer
                 if attempt == attempts - 1:
                     raise RuntimeError(f"reward server {url} unreachable after {attempts} attempts: {error}") from error
             else:
                 if response.status_code == 200:
                     return response
+                error = _server_error(response)
+                if response.status_code == 413 and error is not None and error.get("code") in SPLIT_CODES:
+                    raise RequestTooLarge(f"reward server {url} answered {_describe(response)}",
+                                          str(error["code"]), str(error.get("message")))
                 if response.status_code not in TRANSIENT_STATUSES:  # an answer, not a hiccup: retrying won't help
                     raise RuntimeError(f"reward server {url} answered {_describe(response)}")
                 if attempt == attempts - 1:
@@ -347,7 +435,12 @@ def make_reward_fn(server_url: str = SERVER, token: str | None = TOKEN, judge: s
                    null_score: float | None = math.nan, as_multi_score: bool = False, **client_options):
     """A Flow-GRPO reward function backed by the server: reward_fn(images, prompts, metadata, ref_images=None,
     only_strict=True) -> (scores, info). See the module docstring for the shapes. client_options go to
-    EditJudgeReward (timeout, retries, backoff, max_wait, keep)."""
+    EditJudgeReward (timeout, retries, backoff, max_wait, keep).
+
+    as_multi_score=True gives scores the shape of flow_grpo.rewards.multi_score ({"avg": …, "editjudge": …}), but a
+    missing reward is still NaN, and Flow-GRPO's per-prompt stat tracker is not NaN-aware (one NaN makes the whole
+    prompt's advantages NaN). The trainer must drop or mask the NaN samples before computing statistics, or use
+    info["train_advantages"]; never replace NaN with 0, which is a real reward and would bias the group."""
     client = EditJudgeReward(server_url, judge=judge, token=token, **client_options)
 
     def reward_fn(images, prompts, metadata=None, ref_images=None, only_strict=True):
@@ -392,6 +485,15 @@ def make_reward_fn(server_url: str = SERVER, token: str | None = TOKEN, judge: s
             groups[g]["candidates"].append(_spec(items[i]))
             members[g].append(i)
             sample_group[i] = g
+        for g, indices in enumerate(members):
+            if len(indices) > MAX_CANDIDATES_PER_GROUP:
+                first = indices[0]
+                what = (f"metadata group {metas[first]['group']!r}" if "group" in metas[first]
+                        else "the samples sharing one source image and prompt")
+                raise ValueError(
+                    f"group {g} ({what}, prompt {prompts[first]!r}, samples {first}, {indices[1]}, …) has "
+                    f"{len(indices)} samples; the server takes at most {MAX_CANDIDATES_PER_GROUP} candidates per "
+                    "group: sample fewer images per prompt")
 
         answer = client.rewards(groups) if groups else []
 

@@ -143,6 +143,17 @@ except Exception as error:
     print(json.dumps({"error": type(error).__name__ + ": " + str(error)}))
 `;
 
+// EditJudgeReward.rewards with 1,025 ready-made groups (the images are strings the stand-in server never decodes);
+// prints the ids of the groups answered, in order.
+const MANY_GROUPS_DRIVER = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import grpo_reward_client as example
+client = example.EditJudgeReward(url=sys.argv[2], retries=0, timeout=(5, 30))
+out = client.rewards([{"id": f"p{i}", "source": "s", "instruction": "x", "candidates": ["c"]} for i in range(1025)])
+print(json.dumps({"ids": [g["id"] for g in out]}))
+`;
+
 /** The server's count of /v1/rewards answers with `status`, from GET /metrics. */
 async function rewardsAnswers(url: string, status: number): Promise<number> {
   const metrics = await (await fetch(`${url}/metrics`)).text();
@@ -392,6 +403,32 @@ describe("examples/grpo_reward_client.py", () => {
     expect(out.error).toContain("more than 0.0 MP of decoded pixels");
     expect(out.error).toContain("larger --max-request-megapixels");
     expect(await rewardsAnswers(small.url, 413)).toBe(1);
+  });
+
+  it("sends at most 1,024 groups per request", async () => {
+    const sizes: number[] = [];
+    const proxy = await fakeProxy((_n, _req, res, body) => {
+      const { groups } = JSON.parse(body.toString()) as {
+        groups: Array<{ id: string; candidates: unknown[] }>;
+      };
+      sizes.push(groups.length);
+      const answer = groups.map((g) => ({
+        id: g.id,
+        candidates: g.candidates.map(() => ({ reward: 0.5, advantage: 0, dimensions: {} })),
+        mean: 0.5,
+        std: 0,
+        scored: g.candidates.length,
+        keep: false,
+      }));
+      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ groups: answer }));
+    });
+    try {
+      const out = (await python(MANY_GROUPS_DRIVER, proxy.url)) as { ids: string[] };
+      expect(sizes).toEqual([1024, 1]);
+      expect(out.ids).toEqual(Array.from({ length: 1025 }, (_, i) => `p${i}`));
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("refuses a group of 65 samples with a ValueError before sending anything", async () => {
