@@ -197,6 +197,15 @@ const HTML_502 =
 
 describe("examples/grpo_reward_client.py", () => {
   let server: RunningServer;
+  /** Passes a request on to the live server, and its answer back. */
+  const forward = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+    const upstream = await fetch(server.url + req.url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body,
+    });
+    res.writeHead(upstream.status, { "Content-Type": "application/json" }).end(await upstream.text());
+  };
   const folder = mkdtempSync(join(tmpdir(), "ej-python-"));
 
   const start = testServers();
@@ -303,12 +312,7 @@ describe("examples/grpo_reward_client.py", () => {
       } else if (n === 1) {
         res.writeHead(503, { "Retry-After": "1" }).end();
       } else {
-        const upstream = await fetch(server.url + req.url, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body,
-        });
-        res.writeHead(upstream.status, { "Content-Type": "application/json" }).end(await upstream.text());
+        await forward(req, res, body);
       }
     });
     try {
@@ -477,12 +481,7 @@ describe("examples/grpo_reward_client.py", () => {
         setTimeout(() => res.socket?.destroy(), 50);
         return;
       }
-      const upstream = await fetch(server.url + req.url, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body,
-      });
-      res.writeHead(upstream.status, { "Content-Type": "application/json" }).end(await upstream.text());
+      await forward(req, res, body);
     });
     try {
       const out = await python(TIMEOUT_DRIVER, proxy.url, "30");
