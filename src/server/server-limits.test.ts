@@ -131,6 +131,27 @@ describe("settings a server cannot run with are refused before it starts", () =>
     }
   });
 
+  it.each([
+    ["--port", ""],
+    ["--keep-min-std", " "],
+    ["--max-request-megapixels", "0"],
+    ["--request-timeout", "3000000000"],
+  ])(
+    "editjudge serve %s %j exits with code 2 and names the option",
+    async (flag, value) => {
+      const failure = (await promisify(execFile)("node", ["bin/editjudge.js", "serve", flag, value], {
+        timeout: 60_000,
+      }).then(
+        () => null,
+        (error: unknown) => error,
+      )) as { code?: number; killed?: boolean; stderr?: string } | null;
+      expect(failure?.killed).toBe(false);
+      expect(failure?.code).toBe(2);
+      expect(failure?.stderr).toContain(flag);
+    },
+    90_000,
+  );
+
   it("editjudge serve exits with code 2 when its port is taken, instead of hanging with its judge loaded", async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
