@@ -1,5 +1,6 @@
 import { BlockList, isIP } from "node:net";
 import { inIpv6Prefix, ipv6Hextets } from "./ipv6-hextets.js";
+import { withoutBrackets } from "./without-brackets.js";
 
 /** Ranges an image URL may never reach: loopback, private, link-local, metadata, multicast, reserved. */
 const IPV4_BLOCKED: ReadonlyArray<readonly [string, number, string]> = [
@@ -103,7 +104,7 @@ function ipv6Reason(hextets: readonly number[]): string | null {
  * ::7f00:1, ::ffff:0:7f00:1, 64:ff9b::a9fe:a9fe, 2002:7f00:1::) are judged by that address.
  */
 export function blockedAddressReason(address: string): string | null {
-  const bare = address.startsWith("[") && address.endsWith("]") ? address.slice(1, -1) : address;
+  const bare = withoutBrackets(address);
   const family = isIP(bare);
   if (family === 4) return ipv4Reason(bare);
   const hextets = family === 6 ? ipv6Hextets(bare) : null;

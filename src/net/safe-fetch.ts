@@ -3,6 +3,7 @@ import { InputError } from "../errors/input-error.js";
 import { blockedAddressReason } from "./blocked-address.js";
 import type { LookupFn, ResolvedAddress, Transport } from "./fetch-transport.js";
 import { nodeTransport, systemLookup } from "./node-transport.js";
+import { withoutBrackets } from "./without-brackets.js";
 
 export interface SafeFetchOptions {
   /** Largest accepted body, in bytes. */
@@ -34,7 +35,7 @@ async function checkTarget(url: URL, lookup: LookupFn): Promise<ResolvedAddress>
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw forbidden(url.href, `scheme "${url.protocol}" is not http or https`);
   if (url.username || url.password) throw forbidden(url.href, "URLs with credentials are not accepted");
-  const host = url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
+  const host = withoutBrackets(url.hostname);
   const family = isIP(host);
   let addresses: ResolvedAddress[];
   if (family !== 0) addresses = [{ address: host, family: family === 6 ? 6 : 4 }];

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import { withoutBrackets } from "../net/without-brackets.js";
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
@@ -11,6 +12,6 @@ export function bearerMatches(header: string | undefined, token: string): boolea
 
 /** True for addresses only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {
-  const bare = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
+  const bare = withoutBrackets(host);
   return bare === "localhost" || bare === "::1" || /^127\.\d+\.\d+\.\d+$/.test(bare);
 }

@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { ConfigError } from "../errors/config-error.js";
+import { withoutBrackets } from "../net/without-brackets.js";
 import { isLoopbackHost } from "./bearer-auth.js";
 
 /** The longest timer Node can set, ms (2^31 − 1); longer ones fire at once. */
@@ -26,8 +27,7 @@ function integerIn(setting: string, flag: string, value: number, min: number, ma
  * instead of a server that listens but refuses everything, fails every request, or never binds.
  */
 export function checkServerOptions(options: CheckedServerOptions): CheckedServerOptions {
-  const host =
-    options.host.startsWith("[") && options.host.endsWith("]") ? options.host.slice(1, -1) : options.host;
+  const host = withoutBrackets(options.host);
   if (host.trim() === "") throw new ConfigError("host", "--host is empty; give an address such as 127.0.0.1");
   if (options.token !== null && options.token.trim() === "")
     throw new ConfigError(
