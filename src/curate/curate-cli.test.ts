@@ -133,20 +133,18 @@ describe("editjudge curate (built CLI)", () => {
     }
   }, 60_000);
 
-  it.skipIf(!existsSync("/usr/bin/script"))(
-    "exits with code 2 on a corrupt Parquet input when stderr is a terminal",
-    async () => {
-      // `script` runs the CLI on a pseudo-terminal, where it counts rows for the progress bar.
-      await writeFile(join(dir, "tty.parquet"), "x".repeat(4096));
-      const command = `${process.execPath} ${BIN} curate tty.parquet tty-out.jsonl --min-reward 0.5`;
-      const exit = await start("/usr/bin/script", ["-qec", command, "/dev/null"]).exit;
-      expect(exit.hung, "the process did not exit").toBe(false);
-      expect(exit.code, exit.stdout).toBe(2);
-      expect(exit.stdout).toMatch(/editjudge: IN tty\.parquet is not a Parquet file \(no PAR1 footer\)/);
-      expect(existsSync(join(dir, "tty-out.jsonl"))).toBe(false);
-    },
-    30_000,
-  );
+  it("exits with code 2 on a corrupt Parquet input when stderr is a terminal", async () => {
+    // `script` (Debian's bsdutils; .ci/run installs it when missing) runs the CLI on a pseudo-terminal, where it
+    // counts rows for the progress bar.
+    expect(existsSync("/usr/bin/script"), "/usr/bin/script is missing: apt-get install bsdutils").toBe(true);
+    await writeFile(join(dir, "tty.parquet"), "x".repeat(4096));
+    const command = `${process.execPath} ${BIN} curate tty.parquet tty-out.jsonl --min-reward 0.5`;
+    const exit = await start("/usr/bin/script", ["-qec", command, "/dev/null"]).exit;
+    expect(exit.hung, "the process did not exit").toBe(false);
+    expect(exit.code, exit.stdout).toBe(2);
+    expect(exit.stdout).toMatch(/editjudge: IN tty\.parquet is not a Parquet file \(no PAR1 footer\)/);
+    expect(existsSync(join(dir, "tty-out.jsonl"))).toBe(false);
+  }, 30_000);
 
   it("refuses a second run on the same OUT while the first runs; after the first is killed, a rerun resumes", async () => {
     const big = join(dir, "big");
