@@ -3,7 +3,7 @@
 // the process's resident memory every 100 ms. The judge is viescore on a zero-latency fake VLM served from this
 // process, so the numbers show curate's own cost: throughput, and memory that must not grow with the row count.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import { startFakeOpenAiServer } from "../src/backends/test-helpers/fake-openai-
 import { fakeVlm } from "../src/judges/vlm/test-helpers/fake-vlm.js";
 import { taggedPng } from "../src/test-helpers/tagged-png.js";
 import { benchImages } from "./lib-server/bench-cases.js";
+import { rssMiB } from "./lib-server/process-rss.js";
 
 const quick = process.argv.includes("--quick");
 const SIZES = process.env.ROWS ? [Number(process.env.ROWS)] : quick ? [500, 2000] : [2000, 8000];
@@ -80,15 +81,6 @@ writeFileSync(
   config,
   JSON.stringify({ baseUrls: [vlm.url], model: "fake-vlm", cache: false, concurrency: 32 }),
 );
-
-function rssMiB(pid: number): number | null {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Number(kb) / 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
 interface Run {
   input: string;

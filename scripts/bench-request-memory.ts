@@ -2,9 +2,10 @@
 // does about it. Starts the real `editjudge serve` (from dist/, judge `checks`) and POSTs /v1/score with a source
 // and N distinct all-black 6000×6000 PNGs (about 105 KB each, 36 MP decoded), sampling the server's resident
 // memory (RSS) every 50 ms: first a request under the budget, then one far over it (refused with 413).
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import sharp from "sharp";
+import { rssMiB } from "./lib-server/process-rss.js";
 
 const SIDE = 6000;
 const BUDGET_MP = 200;
@@ -19,9 +20,8 @@ async function blackPng(tag: number): Promise<string> {
   return png.toString("base64");
 }
 
-function rssMiB(pid: number): number {
-  return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)]).toString()) / 1024;
-}
+/** The server's resident memory in MiB (0 if it has exited). */
+const serverRss = (pid: number) => rssMiB(pid) ?? 0;
 
 const server = spawn(
   process.execPath,
@@ -61,10 +61,10 @@ for (const n of [4, 40]) {
     instruction: "make it brighter",
     candidates: images.slice(1),
   });
-  const before = rssMiB(pid);
+  const before = serverRss(pid);
   let peak = before;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, rssMiB(pid));
+    peak = Math.max(peak, serverRss(pid));
   }, 50);
   const started = performance.now();
   const res = await fetch(`${url}/v1/score`, {
@@ -74,7 +74,7 @@ for (const n of [4, 40]) {
   });
   const answer = (await res.json()) as { error?: { code: string }; candidates?: unknown[] };
   clearInterval(sampler);
-  peak = Math.max(peak, rssMiB(pid));
+  peak = Math.max(peak, serverRss(pid));
   const seconds = (performance.now() - started) / 1000;
   const what = answer.error ? answer.error.code : `${answer.candidates?.length} candidates judged`;
   process.stdout.write(
