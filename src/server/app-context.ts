@@ -5,6 +5,7 @@ import { ImageLoader, realRootsOf } from "./image-loader.js";
 import type { LiftedStrings } from "./lifted-strings.js";
 import type { ServerMetrics } from "./server-metrics.js";
 import type { AppOptions } from "./server-options.js";
+import { SharedPixelBudget } from "./shared-pixel-budget.js";
 import { withTimeout } from "./with-timeout.js";
 
 /** Mutable per-instance state: set by the process shell when shutting down. */
@@ -15,12 +16,16 @@ export interface ServerRuntime {
 /** Everything a route needs, built once per server instance. */
 export class AppContext {
   #realRoots: Promise<readonly string[]> | null = null;
+  /** Decoded pixels of all requests in flight, against `maxServerPixels`. */
+  readonly pixels: SharedPixelBudget;
 
   constructor(
     readonly options: AppOptions,
     readonly metrics: ServerMetrics,
     readonly runtime: ServerRuntime,
-  ) {}
+  ) {
+    this.pixels = new SharedPixelBudget(options.maxServerPixels);
+  }
 
   judge(id: string | undefined): Judge {
     const judges = this.options.judges;
@@ -40,27 +45,33 @@ export class AppContext {
   }
 
   /**
-   * Runs a request's work within what is left of its time limit (reading the body counts), failing it early if
-   * its images go over the pixel budget (see `loader`).
+   * Runs a request's work within what is left of its time limit (reading the body counts), with an image loader
+   * for it (`lifted` resolves the body's lifted base64 literals). The request fails early if its images go over
+   * the per-request pixel budget or the server's; its pixels go back to the server's budget when the work settles.
    */
-  withinTimeLimit<T>(
+  withImages<T>(
     started: number,
     signal: AbortSignal,
-    work: (signal: AbortSignal, fail: (error: Error) => void) => Promise<T>,
+    lifted: LiftedStrings | null,
+    work: (loader: ImageLoader, signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
     const limit = this.options.requestTimeoutMs;
-    return withTimeout(Math.max(1, limit - (performance.now() - started)), signal, work, limit);
+    return withTimeout(
+      Math.max(1, limit - (performance.now() - started)),
+      signal,
+      (inner, fail) => {
+        const loader = this.#loader(inner, lifted, fail);
+        return work(loader, inner).finally(() => loader.release());
+      },
+      limit,
+    );
   }
 
-  /**
-   * An image loader for one request; `lifted` resolves the body's lifted base64 literals, and `fail` ends the
-   * request when its images go over the per-request pixel budget.
-   */
-  loader(signal: AbortSignal, lifted: LiftedStrings | null, fail: (error: Error) => void): ImageLoader {
+  #loader(signal: AbortSignal, lifted: LiftedStrings | null, fail: (error: Error) => void): ImageLoader {
     return new ImageLoader(this.options.images, this.options.limits, {
       signal,
       lifted,
-      pixelBudget: { maxPixels: this.options.maxRequestPixels, onOverBudget: fail },
+      pixelBudget: { maxPixels: this.options.maxRequestPixels, shared: this.pixels, onOverBudget: fail },
       // Roots are configuration: resolve their symlinks once, on the first request that needs them.
       realRoots: () => {
         this.#realRoots ??= realRootsOf(this.options.images.pathRoots);

@@ -13,6 +13,7 @@ export interface CheckedServerOptions {
   token: string | null;
   requestTimeoutMs: number;
   maxRequestPixels: number;
+  maxServerPixels: number;
   pathRoots: readonly string[];
 }
 
@@ -50,6 +51,25 @@ export function checkServerOptions(options: CheckedServerOptions): CheckedServer
         `--image-root ${root} is not a directory; create it or fix the path`,
       );
   }
+  const maxRequestPixels = integerIn(
+    "max-request-pixels",
+    "the per-request pixel budget",
+    options.maxRequestPixels,
+    1,
+    Number.MAX_SAFE_INTEGER,
+  );
+  const maxServerPixels = integerIn(
+    "max-server-pixels",
+    "the server-wide pixel budget",
+    options.maxServerPixels,
+    1,
+    Number.MAX_SAFE_INTEGER,
+  );
+  if (maxServerPixels < maxRequestPixels)
+    throw new ConfigError(
+      "max-server-pixels",
+      `--max-server-megapixels ${maxServerPixels / 1e6} is below --max-request-megapixels ${maxRequestPixels / 1e6}, so a request within its own limit could never run; raise it or lower the per-request limit`,
+    );
   return {
     ...options,
     host,
@@ -61,12 +81,7 @@ export function checkServerOptions(options: CheckedServerOptions): CheckedServer
       1,
       MAX_TIMER_MS,
     ),
-    maxRequestPixels: integerIn(
-      "max-request-pixels",
-      "the per-request pixel budget",
-      options.maxRequestPixels,
-      1,
-      Number.MAX_SAFE_INTEGER,
-    ),
+    maxRequestPixels,
+    maxServerPixels,
   };
 }

@@ -28,6 +28,7 @@ export function createApp(options: AppOptions, extra: { processMetrics?: boolean
         const usage = judge.usage?.();
         return usage ? [[id, usage] as const] : [];
       }),
+    pixelsHeld: (): number => ctx.pixels.held,
   });
   const runtime: ServerRuntime = { draining: false };
   const ctx = new AppContext(options, metrics, runtime);
@@ -81,6 +82,8 @@ export function createApp(options: AppOptions, extra: { processMetrics?: boolean
       process.stderr.write(`editjudge serve: ${error.stack ?? error.message}\n`);
     // An unread body (over the limit, or still arriving) leaves the connection unusable: close it after answering.
     const headers: Record<string, string> = UNREAD_BODY.has(body.error.code) ? { connection: "close" } : {};
+    // Busy is passing: the pixels held by requests in flight come back as they finish.
+    if (body.error.code === "server_busy") headers["retry-after"] = "1";
     return c.json(body, status, headers);
   });
   return { app, metrics, runtime };

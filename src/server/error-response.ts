@@ -37,6 +37,7 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   backend_call_failed: 502,
   judge_output_unparseable: 502,
   shutting_down: 503,
+  server_busy: 503,
   timeout: 504,
   url_timeout: 504,
 };

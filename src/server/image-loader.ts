@@ -10,6 +10,7 @@ import { decodeBase64Bytes } from "./decode-base64-bytes.js";
 import type { LiftedStrings } from "./lifted-strings.js";
 import type { ImageSpec } from "./request-schemas.js";
 import type { ImageSourceOptions } from "./server-options.js";
+import type { SharedPixelBudget } from "./shared-pixel-budget.js";
 
 /** What one request gives its loader. */
 export interface ImageLoaderRequest {
@@ -22,10 +23,18 @@ export interface ImageLoaderRequest {
   onUpstream?(outcome: "ok" | "error" | "refused"): void;
   /**
    * Decoded pixels the whole request may hold (each distinct image counted once, from its header, before it is
-   * decoded). Going over calls `onOverBudget`, which fails the request, and the image's load throws the same error.
+   * decoded), and the server-wide budget it takes them from (given back by `release()`). Going over either calls
+   * `onOverBudget`, which fails the request, and the image's load throws the same error: `request_too_large`
+   * for the request's own limit, `server_busy` when the server's requests in flight hold too much already.
    */
-  pixelBudget?: { maxPixels: number; onOverBudget(error: EditJudgeError): void };
+  pixelBudget?: {
+    maxPixels: number;
+    shared?: SharedPixelBudget;
+    onOverBudget(error: EditJudgeError): void;
+  };
 }
+
+const mp = (n: number) => `${(n / 1e6).toFixed(1)} MP`;
 
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
@@ -33,6 +42,9 @@ const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 export class ImageLoader {
   readonly #cache = new Map<string, Promise<DecodedImage>>();
   #pixels = 0;
+  /** Pixels taken from the server-wide budget and not yet given back. */
+  #shared = 0;
+  #released = false;
 
   constructor(
     private readonly options: ImageSourceOptions,
@@ -52,32 +64,64 @@ export class ImageLoader {
       .then((input) =>
         decodeImage(input, this.limits, {
           admit: (width, height) => {
+            this.#admit(width * height);
             admitted = width * height;
-            this.#admit(admitted);
           },
         }),
       )
       .catch((error: unknown) => {
-        // An image that did not decode holds no pixels: give its share of the budget back.
-        this.#pixels -= admitted;
+        // An image that did not decode holds no pixels: give its share of the budgets back.
+        this.#giveBack(admitted);
         throw error;
       });
     this.#cache.set(key, loading);
     return loading;
   }
 
+  /**
+   * Gives every pixel this request took back to the server-wide budget. Call once its work has settled; images
+   * that would decode after it are refused.
+   */
+  release(): void {
+    this.#released = true;
+    this.request.pixelBudget?.shared?.give(this.#shared);
+    this.#shared = 0;
+  }
+
+  /** Counts an image's pixels against the request's budget and takes them from the server's, or throws. */
   #admit(pixels: number): void {
     const budget = this.request.pixelBudget;
     if (!budget) return;
+    if (this.#released)
+      throw new EditJudgeError("request_ended", "the request ended before this image was decoded");
+    const over = (error: EditJudgeError) => {
+      budget.onOverBudget(error);
+      throw error;
+    };
+    if (this.#pixels + pixels > budget.maxPixels)
+      over(
+        new EditJudgeError(
+          "request_too_large",
+          `the request's images come to more than ${mp(budget.maxPixels)} of decoded pixels (${mp(this.#pixels + pixels)} so far), the per-request limit; send fewer or smaller images per request, or start the server with a larger --max-request-megapixels`,
+        ),
+      );
+    if (budget.shared && !budget.shared.tryTake(pixels))
+      over(
+        new EditJudgeError(
+          "server_busy",
+          `the server is busy: its requests in flight hold ${mp(budget.shared.held)} of decoded pixels, and ${mp(pixels)} more for this request would go over the ${mp(budget.shared.maxPixels)} it allows at once (--max-server-megapixels); retry after the Retry-After delay, or send fewer images per request`,
+        ),
+      );
     this.#pixels += pixels;
-    if (this.#pixels <= budget.maxPixels) return;
-    const mp = (n: number) => `${(n / 1e6).toFixed(1)} MP`;
-    const error = new EditJudgeError(
-      "request_too_large",
-      `the request's images come to more than ${mp(budget.maxPixels)} of decoded pixels (${mp(this.#pixels)} so far), the per-request limit; send fewer or smaller images per request, or start the server with a larger --max-request-megapixels`,
-    );
-    budget.onOverBudget(error);
-    throw error;
+    if (budget.shared) this.#shared += pixels;
+  }
+
+  #giveBack(pixels: number): void {
+    this.#pixels -= pixels;
+    if (this.request.pixelBudget?.shared && !this.#released) {
+      this.request.pixelBudget.shared.give(pixels);
+      this.#shared -= pixels;
+    }
   }
 
   async #input(spec: ImageSpec, name: string): Promise<ImageInput> {

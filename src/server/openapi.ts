@@ -72,7 +72,10 @@ const errors = Object.fromEntries(
     ["422", "bytes are not a supported image"],
     ["500", "internal_error (details only in the server log)"],
     ["502", "an image URL fetch or the model server failed"],
-    ["503", "shutting_down"],
+    [
+      "503",
+      "shutting_down, or server_busy: the requests in flight hold the server's decoded-pixel budget; retry after Retry-After",
+    ],
     ["504", "request timed out"],
   ].map(([status, description]) => [
     status,

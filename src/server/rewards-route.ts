@@ -135,8 +135,7 @@ export async function handleRewards(c: Context, ctx: AppContext): Promise<Respon
     maxMean: body.keep?.maxMean ?? ctx.options.keep.maxMean,
   };
   timing.mark("read");
-  const groups = await ctx.withinTimeLimit(timing.started, c.req.raw.signal, async (signal, fail) => {
-    const loader = ctx.loader(signal, lifted, fail);
+  const groups = await ctx.withImages(timing.started, c.req.raw.signal, lifted, async (loader, signal) => {
     const out: RewardGroup[] = new Array(body.groups.length);
     let next = 0;
     const worker = async () => {

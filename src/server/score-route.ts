@@ -14,8 +14,8 @@ export async function handleScore(c: Context, ctx: AppContext): Promise<Response
   const { body, lifted } = await readJsonBody(c, scoreEnvelopeSchema, ctx.bodyLimits(), isImagePath);
   const judge = ctx.judge(body.judge);
   timing.mark("read");
-  const result = await ctx.withinTimeLimit(timing.started, c.req.raw.signal, (signal, fail) =>
-    judgeGroup(judge, body, ctx.loader(signal, lifted, fail), signal),
+  const result = await ctx.withImages(timing.started, c.req.raw.signal, lifted, (loader, signal) =>
+    judgeGroup(judge, body, loader, signal),
   );
   timing.mark("work");
   ctx.count(judge.id, result.candidates);

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import type { RunningServer, StartServerOptions } from "./start-server.js";
-import { solidPngBase64 } from "./test-fixtures.js";
+import { fakeJudge, solidPngBase64 } from "./test-fixtures.js";
 import { postJson, testServers } from "./test-helpers/test-servers.js";
 
 const start = testServers();
@@ -38,6 +38,49 @@ describe("per-request pixel budget", () => {
     });
     expect(under.status).toBe(200);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("server-wide pixel budget", () => {
+  it("answers 503 server_busy with Retry-After while requests in flight hold the budget, and serves again after", async () => {
+    let open: () => void = () => {};
+    const opened = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let held = 0;
+    const gate = async () => {
+      held++;
+      await opened;
+    };
+    // Two 64×64 images per request; the server holds three at once.
+    const server = await start({
+      judges: new Map([["fake", fakeJudge("fake", gate)]]),
+      maxRequestPixels: 2 * 4096,
+      maxServerPixels: 3 * 4096,
+    });
+    const [s1, c1, s2, c2, s3, c3] = await Promise.all([10, 60, 120, 180, 200, 220].map(png64));
+    const first = postJson(`${server.url}/v1/score`, { source: s1, instruction: "x", candidates: [c1] });
+    while (held === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/^editjudge_decoded_pixels_in_flight 8192$/m);
+
+    const busy = await postJson(`${server.url}/v1/score`, { source: s2, instruction: "x", candidates: [c2] });
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get("retry-after")).toBe("1");
+    const body = (await busy.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("server_busy");
+    expect(body.error.message).toMatch(/--max-server-megapixels/);
+
+    open();
+    expect((await first).status).toBe(200);
+    const after = await postJson(`${server.url}/v1/score`, {
+      source: s3,
+      instruction: "x",
+      candidates: [c3],
+    });
+    expect(after.status).toBe(200);
+    const idle = await (await fetch(`${server.url}/metrics`)).text();
+    expect(idle).toMatch(/^editjudge_decoded_pixels_in_flight 0$/m);
   });
 });
 
@@ -98,6 +141,11 @@ describe("settings a server cannot run with are refused before it starts", () =>
       /--request-timeout 3000000000 must be .* 2147483647/,
     ],
     [
+      "a server-wide pixel budget below the per-request one",
+      { maxRequestPixels: 50_000_000, maxServerPixels: 20_000_000 },
+      /--max-server-megapixels 20 is below --max-request-megapixels 50/,
+    ],
+    [
       "an image root that does not exist",
       { images: { allowUrls: false, pathRoots: ["/nonexistent/editjudge"], fetchTimeoutMs: 1000 } },
       /--image-root \/nonexistent\/editjudge is not a directory/,
@@ -135,6 +183,7 @@ describe("settings a server cannot run with are refused before it starts", () =>
     ["--port", ""],
     ["--keep-min-std", " "],
     ["--max-request-megapixels", "0"],
+    ["--max-server-megapixels", "10"],
     ["--request-timeout", "3000000000"],
   ])(
     "editjudge serve %s %j exits with code 2 and names the option",

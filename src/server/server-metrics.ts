@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { BackendUsage } from "../contract/backend.js";
 
 /** The judges' model-server totals at this moment, by judge id (judges without a backend left out). */
@@ -49,8 +49,17 @@ export class ServerMetrics {
   readonly backendRetries: Counter<"judge">;
   readonly responseCache: Counter<"judge" | "result">;
 
-  constructor(options: { processMetrics: boolean; usage?: UsageSource }) {
+  constructor(options: { processMetrics: boolean; usage?: UsageSource; pixelsHeld?: () => number }) {
     const usage = options.usage ?? (() => []);
+    const pixelsHeld = options.pixelsHeld ?? (() => 0);
+    new Gauge({
+      name: "editjudge_decoded_pixels_in_flight",
+      help: "Decoded image pixels held by requests in flight (against --max-server-megapixels)",
+      registers: [this.registry],
+      collect() {
+        this.set(pixelsHeld());
+      },
+    });
     /** A counter per judge (plus `labels`) whose samples are computed from the judges' usage at scrape time. */
     const fromUsage = <L extends string>(
       name: string,

@@ -35,6 +35,11 @@ export interface AppOptions {
    * Bounds a request's memory (about 20 bytes per pixel with the checks judge): small files can decode to many pixels. Default 100 MP.
    */
   maxRequestPixels: number;
+  /**
+   * Decoded pixels all requests in flight may hold together; a request whose images would go over it gets
+   * 503 `server_busy` with Retry-After. At least `maxRequestPixels`. Default 400 MP (about 8 GB with checks).
+   */
+  maxServerPixels: number;
   /** Per-request time limit, ms. Default 120 000. */
   requestTimeoutMs: number;
   /** Required bearer token, or null for none (loopback only). */
@@ -50,6 +55,7 @@ export const DEFAULT_SERVER_SETTINGS = Object.freeze({
   port: 8787,
   maxBodyBytes: 64 * 1024 * 1024,
   maxRequestPixels: 100_000_000,
+  maxServerPixels: 400_000_000,
   requestTimeoutMs: 120_000,
   fetchTimeoutMs: 10_000,
   epsilon: 1e-6,

@@ -77,6 +77,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     token: options.token ?? null,
     requestTimeoutMs: options.requestTimeoutMs ?? d.requestTimeoutMs,
     maxRequestPixels: options.maxRequestPixels ?? d.maxRequestPixels,
+    maxServerPixels:
+      options.maxServerPixels ?? Math.max(d.maxServerPixels, options.maxRequestPixels ?? d.maxRequestPixels),
     pathRoots: images.pathRoots,
   });
   const { host, token } = checked;
@@ -90,6 +92,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       keep: options.keep ?? DEFAULT_KEEP_RULE,
       maxBodyBytes: options.maxBodyBytes ?? d.maxBodyBytes,
       maxRequestPixels: checked.maxRequestPixels,
+      maxServerPixels: checked.maxServerPixels,
       requestTimeoutMs: checked.requestTimeoutMs,
       token,
       epsilon: options.epsilon ?? d.epsilon,

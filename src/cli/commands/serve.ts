@@ -16,6 +16,7 @@ interface ServeOptions {
   imageRoot?: string[];
   maxBody: string;
   maxRequestMegapixels: string;
+  maxServerMegapixels?: string;
   requestTimeout: string;
   keepMinStd: string;
   keepMaxMean: string;
@@ -49,6 +50,10 @@ export function registerServe(program: Command): void {
       String(d.maxRequestPixels / 1e6),
     )
     .option(
+      "--max-server-megapixels <mp>",
+      `decoded pixels all requests in flight may hold together; over it a request gets 503 server_busy with Retry-After (default: ${d.maxServerPixels / 1e6}, or --max-request-megapixels if larger)`,
+    )
+    .option(
       "--request-timeout <ms>",
       "per-request time limit, reading the body included",
       String(d.requestTimeoutMs),
@@ -80,6 +85,13 @@ export function registerServe(program: Command): void {
         maxRequestPixels: Math.round(
           number("max-request-megapixels", opts.maxRequestMegapixels, 0.000001) * 1e6,
         ),
+        ...(opts.maxServerMegapixels === undefined
+          ? {}
+          : {
+              maxServerPixels: Math.round(
+                number("max-server-megapixels", opts.maxServerMegapixels, 0.000001) * 1e6,
+              ),
+            }),
         requestTimeoutMs: number("request-timeout", opts.requestTimeout, 1),
         keep: {
           minStd: number("keep-min-std", opts.keepMinStd, 0),
