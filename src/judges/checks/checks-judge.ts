@@ -57,13 +57,16 @@ export class ChecksJudge implements Judge {
         const pixelPrinciples = principles.filter((_, i) => !row[i]);
         options.signal?.throwIfAborted();
         const pixel = this.#pool
-          ? await this.#pool.run({
-              sourceKey: edit.source.sha256,
-              source: pixelsOf(edit.source),
-              candidate: pixelsOf(candidate),
-              principles: pixelPrinciples,
-              ops,
-            })
+          ? await this.#pool.run(
+              {
+                sourceKey: edit.source.sha256,
+                source: pixelsOf(edit.source),
+                candidate: pixelsOf(candidate),
+                principles: pixelPrinciples,
+                ops,
+              },
+              options.signal,
+            )
           : verifyPixels(source as SourceAnalysis, candidate, pixelPrinciples, ops);
         let next = 0;
         const verdicts = principles.map((_, i) => row[i] ?? (pixel[next++] as Verdict));

@@ -15,21 +15,39 @@ function workerUrl(): URL | null {
   return underTsx && existsSync(fileURLToPath(SOURCE_WORKER)) ? SOURCE_WORKER : null;
 }
 
+interface Waiting {
+  id: number;
+  task: Omit<PixelTask, "id">;
+  signal: AbortSignal | undefined;
+  resolve(v: Verdict[]): void;
+  reject(e: Error): void;
+}
+
 interface Slot {
   worker: Worker;
-  pending: Map<number, { resolve(v: Verdict[]): void; reject(e: Error): void }>;
+  /** Tasks posted to this worker and not yet answered, at most TASKS_PER_WORKER. */
+  running: Map<number, Waiting>;
 }
 
 /**
+ * Tasks a worker is given at once: one running and one waiting in its own queue, so it does not sit idle while
+ * this thread is busy. The rest wait here, where a caller's abort can still take them out.
+ */
+const TASKS_PER_WORKER = 2;
+
+/**
  * A small pool of worker threads for the per-candidate pixel checks, which are pure and CPU-bound:
- * with two cores, two candidates are verified at once. Workers hold the event loop open only while
- * they have work, so a caller that forgets `close()` still exits.
+ * with two cores, two candidates are verified at once. Tasks go to the least busy worker; those not yet handed
+ * to a worker are dropped when their signal aborts (a request that timed out or whose client hung up), so they
+ * cost no CPU. Workers hold the event loop open only while they have work, so a caller that forgets `close()`
+ * still exits; a worker that dies fails its tasks and is replaced.
  */
 export class PixelPool {
   readonly size: number;
   readonly #slots: Slot[];
-  #next = 0;
+  readonly #queue: Waiting[] = [];
   #ids = 0;
+  #closed = false;
 
   readonly #url: URL;
 
@@ -48,18 +66,61 @@ export class PixelPool {
     return url ? new PixelPool(size, url) : null;
   }
 
-  run(task: Omit<PixelTask, "id">): Promise<Verdict[]> {
-    const slot = this.#slots[this.#next++ % this.#slots.length] as Slot;
-    const id = ++this.#ids;
+  /** Tasks waiting for a worker (not counting those handed to one). */
+  get waiting(): number {
+    return this.#queue.length;
+  }
+
+  /** Verifies one candidate in a worker. Rejects with the signal's reason if it aborts before a worker takes it. */
+  run(task: Omit<PixelTask, "id">, signal?: AbortSignal): Promise<Verdict[]> {
     return new Promise<Verdict[]>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
-      if (slot.pending.size === 1) slot.worker.ref();
-      slot.worker.postMessage({ ...task, id } satisfies PixelTask);
+      if (signal?.aborted) return reject(abortReason(signal));
+      if (this.#closed)
+        return reject(
+          new EditJudgeError("pixel_pool_closed", "the checks judge was closed; create a new one"),
+        );
+      const waiting: Waiting = { id: ++this.#ids, task, signal, resolve, reject };
+      const onAbort = () => {
+        const at = this.#queue.indexOf(waiting);
+        if (at < 0) return;
+        this.#queue.splice(at, 1);
+        reject(abortReason(signal as AbortSignal));
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      const done = () => signal?.removeEventListener("abort", onAbort);
+      waiting.resolve = (v) => {
+        done();
+        resolve(v);
+      };
+      waiting.reject = (e) => {
+        done();
+        reject(e);
+      };
+      this.#queue.push(waiting);
+      this.#dispatch();
     });
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
+    const closed = new EditJudgeError(
+      "pixel_pool_closed",
+      "the checks judge was closed while a check waited",
+    );
+    for (const waiting of this.#queue.splice(0)) waiting.reject(closed);
     await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+  }
+
+  /** Hands waiting tasks to the least busy workers with room. */
+  #dispatch(): void {
+    while (this.#queue.length > 0) {
+      const slot = this.#slots.reduce((a, b) => (b.running.size < a.running.size ? b : a));
+      if (slot.running.size >= TASKS_PER_WORKER) return;
+      const waiting = this.#queue.shift() as Waiting;
+      if (slot.running.size === 0) slot.worker.ref();
+      slot.running.set(waiting.id, waiting);
+      slot.worker.postMessage({ ...waiting.task, id: waiting.id } satisfies PixelTask);
+    }
   }
 
   #spawn(): Slot {
@@ -72,31 +133,39 @@ export class PixelPool {
           )
         : new Worker(this.#url);
     worker.unref();
-    const slot: Slot = { worker, pending: new Map() };
-    const settle = (
-      id: number,
-      settleWith: (p: { resolve(v: Verdict[]): void; reject(e: Error): void }) => void,
-    ) => {
-      const p = slot.pending.get(id);
-      if (!p) return;
-      slot.pending.delete(id);
-      if (slot.pending.size === 0) worker.unref();
-      settleWith(p);
+    const slot: Slot = { worker, running: new Map() };
+    const settle = (id: number, settleWith: (w: Waiting) => void) => {
+      const waiting = slot.running.get(id);
+      if (!waiting) return;
+      slot.running.delete(id);
+      if (slot.running.size === 0) worker.unref();
+      settleWith(waiting);
+      this.#dispatch();
     };
     worker.on("message", (m: PixelTaskResult) => {
       if ("error" in m)
-        settle(m.id, (p) =>
-          p.reject(new EditJudgeError("pixel_check_failed", `pixel checks failed: ${m.error}`)),
+        settle(m.id, (w) =>
+          w.reject(new EditJudgeError("pixel_check_failed", `pixel checks failed: ${m.error}`)),
         );
-      else settle(m.id, (p) => p.resolve(m.verdicts));
+      else settle(m.id, (w) => w.resolve(m.verdicts));
     });
-    worker.on("error", (error) => {
-      for (const id of [...slot.pending.keys()]) {
-        settle(id, (p) =>
-          p.reject(new EditJudgeError("pixel_worker_failed", `pixel-check worker failed: ${error.message}`)),
-        );
-      }
-    });
+    const died = (reason: string) => {
+      if (this.#closed) return;
+      const failed = [...slot.running.values()];
+      slot.running.clear();
+      // Replace the dead worker before failing its tasks, so the tasks still waiting get a live one.
+      const index = this.#slots.indexOf(slot);
+      if (index >= 0) this.#slots[index] = this.#spawn();
+      for (const w of failed)
+        w.reject(new EditJudgeError("pixel_worker_failed", `pixel-check worker failed: ${reason}`));
+      this.#dispatch();
+    };
+    worker.on("error", (error) => died(error.message));
+    worker.on("exit", (code) => died(`it exited with code ${code}`));
     return slot;
   }
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error("aborted");
 }
