@@ -83,7 +83,9 @@ naming the group, its candidate count and the server's message; a group of more 
 ValueError before anything is sent.
 
 Transient failures (connection errors, including a connection dropped mid-answer, and HTTP 429, 502, 503) are
-retried a bounded number of times with exponential backoff, honouring Retry-After; then, and on any other error
+retried a bounded number of times with exponential backoff and jitter, never sooner than Retry-After. A 503
+server_busy (the server's requests in flight hold all the decoded-image memory it allows; it clears as they finish)
+gets its own, longer count (busy_retries, default 8: about two minutes with the default backoff). Then, and on any other error
 status or an answer that is not the expected JSON (a proxy's HTML error page, an empty body), a RuntimeError names
 the status and the start of the body. HTTP 504 is not retried: this server answers 504 timeout after its own
 per-request time limit (120 s by default), and the same request would most likely time out again; send smaller
@@ -97,6 +99,7 @@ import base64
 import email.utils
 import math
 import os
+import random
 import struct
 import threading
 import time
@@ -291,13 +294,15 @@ class EditJudgeReward:
     limits, see the module docstring), groups of N candidates per prompt.
 
     retries: how many times a transient failure is retried (connection error, 429, 502, 503); the wait is
-    backoff · 2^attempt seconds, capped at max_wait, or the server's Retry-After (also capped at max_wait).
+    backoff · 2^attempt seconds plus up to 25% jitter, at least the server's Retry-After, capped at max_wait.
+    busy_retries: the same for 503 server_busy (the server's image memory is taken by requests in flight), counted
+    on its own because it passes as those requests finish.
     timeout: (connect, read) seconds for every request; never None, so a hung server cannot stall training.
     """
 
     def __init__(self, url: str = SERVER, judge: str | None = None, token: str | None = TOKEN,
                  timeout: float | tuple[float, float] = (10.0, 300.0), retries: int = 3, backoff: float = 1.0,
-                 max_wait: float = 30.0, keep: dict | None = None):
+                 max_wait: float = 30.0, keep: dict | None = None, busy_retries: int = 8):
         if timeout is None:
             raise ValueError("timeout must be set: a request without one can hang training for ever")
         self.url = url.rstrip("/")
@@ -305,6 +310,7 @@ class EditJudgeReward:
         self.token = token
         self.timeout = timeout
         self.retries = max(0, int(retries))
+        self.busy_retries = max(0, int(busy_retries))
         self.backoff = backoff
         self.max_wait = max_wait
         self.keep = keep
@@ -395,8 +401,10 @@ class EditJudgeReward:
         """POST with bounded retries of transient failures; the 200 response, else a RuntimeError."""
         url = self.url + path
         attempts = self.retries + 1
-        for attempt in range(attempts):
-            wait = min(self.max_wait, self.backoff * 2.0**attempt)
+        failed = busy = 0  # transient failures and server_busy answers so far
+        while True:
+            attempt = failed + busy
+            wait = min(self.max_wait, self.backoff * 2.0**attempt * (1.0 + 0.25 * random.random()))
             try:
                 response = self.session.post(url, json=body, timeout=self.timeout)
             except requests.ReadTimeout as error:  # not retried: the server may still be working on this request
@@ -407,7 +415,8 @@ class EditJudgeReward:
                     "batches") from error
             except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as error:
                 # refused, reset, DNS, connect timeout, or the connection dropped in the middle of the answer
-                if attempt == attempts - 1:
+                failed += 1
+                if failed == attempts:
                     raise RuntimeError(f"reward server {url} unreachable after {attempts} attempts: {error}") from error
             else:
                 if response.status_code == 200:
@@ -418,14 +427,21 @@ class EditJudgeReward:
                                           str(error["code"]), str(error.get("message")))
                 if response.status_code not in TRANSIENT_STATUSES:  # an answer, not a hiccup: retrying won't help
                     raise RuntimeError(f"reward server {url} answered {_describe(response)}")
-                if attempt == attempts - 1:
-                    raise RuntimeError(f"reward server {url} still answered {_describe(response)} "
-                                       f"after {attempts} attempts")
+                if response.status_code == 503 and error is not None and error.get("code") == "server_busy":
+                    busy += 1
+                    if busy > self.busy_retries:
+                        raise RuntimeError(f"reward server {url} still answered {_describe(response)} "
+                                           f"after {busy} tries; send fewer images per request, or start the "
+                                           "server with a larger --max-server-megapixels")
+                else:
+                    failed += 1
+                    if failed == attempts:
+                        raise RuntimeError(f"reward server {url} still answered {_describe(response)} "
+                                           f"after {attempts} attempts")
                 retry_after = _retry_after(response)
                 if retry_after is not None:
-                    wait = min(self.max_wait, retry_after)
+                    wait = min(self.max_wait, max(wait, retry_after))
             time.sleep(wait)
-        raise AssertionError("unreachable")
 
 
 # ----------------------------------------------------------------------------------- Flow-GRPO-shaped adapter

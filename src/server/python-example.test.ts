@@ -90,14 +90,16 @@ print(json.dumps({"scores": plain(scores), "scored": info["scored"], "advantages
                   "strict_keep": strict["keep"], "strict_train_advantages": strict["train_advantages"]}))
 `;
 
-// Calls make_reward_fn once against `url` with small retry waits; prints the scores, or the RuntimeError's text.
+// Calls make_reward_fn once against `url` with small retry waits (busy_retries: argv[4], default 8); prints the
+// scores, or the RuntimeError's text.
 const RETRY_DRIVER = `
 import json, sys
 sys.path.insert(0, sys.argv[1])
 import grpo_reward_client as example
 url, folder = sys.argv[2], sys.argv[3]
+busy = int(sys.argv[4]) if len(sys.argv) > 4 else 8
 read = lambda name: open(f"{folder}/{name}", "rb").read()
-reward_fn = example.make_reward_fn(url, retries=2, backoff=0.01, max_wait=5, timeout=(5, 30))
+reward_fn = example.make_reward_fn(url, retries=2, backoff=0.01, max_wait=5, timeout=(5, 30), busy_retries=busy)
 try:
     scores, info = reward_fn([read("bright.png"), read("dark.png")], ["make it brighter"] * 2,
                              [{"source": read("source.png")}] * 2)
@@ -324,6 +326,35 @@ describe("examples/grpo_reward_client.py", () => {
       expect(third - second).toBeGreaterThanOrEqual(950); // Retry-After: 1
     } finally {
       await proxy.close();
+    }
+  });
+
+  it("retries 503 server_busy on its own count, beyond `retries`, never sooner than Retry-After, then gives up naming it", async () => {
+    const busyAnswer = (res: ServerResponse, retryAfter: string) =>
+      res
+        .writeHead(503, { "Content-Type": "application/json", "Retry-After": retryAfter })
+        .end(JSON.stringify({ error: { code: "server_busy", message: "the server is busy" } }));
+    // Busy four times (more than retries=2), the first with Retry-After: 1, then the live server answers.
+    const proxy = await fakeProxy(async (n, req, res, body) => {
+      if (n < 4) busyAnswer(res, n === 0 ? "1" : "0");
+      else await forward(req, res, body);
+    });
+    try {
+      expect(await python(RETRY_DRIVER, proxy.url)).toEqual({ scores: [0.8, 0.2], keep: [true, true] });
+      expect(proxy.arrivals).toHaveLength(5);
+      const [first = 0, second = 0] = proxy.arrivals;
+      expect(second - first).toBeGreaterThanOrEqual(950); // Retry-After: 1 over a backoff of 0.01 s
+    } finally {
+      await proxy.close();
+    }
+    const alwaysBusy = await fakeProxy((_n, _req, res) => busyAnswer(res, "0"));
+    try {
+      const out = (await python(RETRY_DRIVER, alwaysBusy.url, "3")) as { error?: string };
+      expect(alwaysBusy.arrivals).toHaveLength(4); // busy_retries=3
+      expect(out.error).toContain("server_busy");
+      expect(out.error).toContain("--max-server-megapixels");
+    } finally {
+      await alwaysBusy.close();
     }
   });
 
