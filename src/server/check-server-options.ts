@@ -23,6 +23,16 @@ function integerIn(setting: string, flag: string, value: number, min: number, ma
   return value;
 }
 
+/** A pixel budget, given on the command line in megapixels: a whole number of pixels, at least one. */
+function megapixels(setting: string, pixels: number): number {
+  if (!Number.isSafeInteger(pixels) || pixels < 1)
+    throw new ConfigError(
+      setting,
+      `--${setting} ${pixels / 1e6} must be a number of megapixels from 0.000001 to ${Math.floor(Number.MAX_SAFE_INTEGER / 1e6)}`,
+    );
+  return pixels;
+}
+
 /**
  * Checks the settings a server cannot run with before anything is started: a clear error naming the setting
  * instead of a server that listens but refuses everything, fails every request, or never binds.
@@ -51,23 +61,11 @@ export function checkServerOptions(options: CheckedServerOptions): CheckedServer
         `--image-root ${root} is not a directory; create it or fix the path`,
       );
   }
-  const maxRequestPixels = integerIn(
-    "max-request-pixels",
-    "the per-request pixel budget",
-    options.maxRequestPixels,
-    1,
-    Number.MAX_SAFE_INTEGER,
-  );
-  const maxServerPixels = integerIn(
-    "max-server-pixels",
-    "the server-wide pixel budget",
-    options.maxServerPixels,
-    1,
-    Number.MAX_SAFE_INTEGER,
-  );
+  const maxRequestPixels = megapixels("max-request-megapixels", options.maxRequestPixels);
+  const maxServerPixels = megapixels("max-server-megapixels", options.maxServerPixels);
   if (maxServerPixels < maxRequestPixels)
     throw new ConfigError(
-      "max-server-pixels",
+      "max-server-megapixels",
       `--max-server-megapixels ${maxServerPixels / 1e6} is below --max-request-megapixels ${maxRequestPixels / 1e6}, so a request within its own limit could never run; raise it or lower the per-request limit`,
     );
   return {

@@ -71,11 +71,22 @@ export async function judgeGroup(
   const candidatesSettled = Promise.allSettled(
     group.candidates.map(async (raw, i) => loader.load(candidateSpec(raw, i), `candidate-${i}`)),
   );
-  const [source, mask] = await Promise.all([
-    loader.load(group.source, "source"),
-    group.mask === undefined ? undefined : loader.load(group.mask, "mask"),
+  const [head, settled] = await Promise.all([
+    Promise.all([
+      loader.load(group.source, "source"),
+      group.mask === undefined ? undefined : loader.load(group.mask, "mask"),
+    ]).then(
+      (images) => ({ images }),
+      (error: unknown) => ({ error }),
+    ),
+    candidatesSettled,
   ]);
-  const settled = await candidatesSettled;
+  // A bad source fails the case only once every decode has ended, so no image is still being decoded (and
+  // holding pixels the server counts) after the case is over.
+  if ("error" in head) throw head.error;
+  const [source, mask] = head.images;
+  // A request that has been answered already (over a budget, timed out, client gone) is not judged.
+  signal.throwIfAborted();
   const good: Array<{ index: number; image: DecodedImage }> = [];
   settled.forEach((s, index) => {
     if (s.status === "fulfilled") good.push({ index, image: s.value });

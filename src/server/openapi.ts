@@ -79,7 +79,20 @@ const errors = Object.fromEntries(
     ["504", "request timed out"],
   ].map(([status, description]) => [
     status,
-    { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+    {
+      description,
+      ...(status === "503"
+        ? {
+            headers: {
+              "Retry-After": {
+                description: "seconds to wait before retrying (sent with server_busy)",
+                schema: { type: "integer" },
+              },
+            },
+          }
+        : {}),
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    },
   ]),
 );
 

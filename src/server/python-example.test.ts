@@ -347,7 +347,9 @@ describe("examples/grpo_reward_client.py", () => {
     } finally {
       await proxy.close();
     }
-    const alwaysBusy = await fakeProxy((_n, _req, res) => busyAnswer(res, "0"));
+    const alwaysBusy = await fakeProxy((_n, _req, res) => {
+      busyAnswer(res, "0");
+    });
     try {
       const out = (await python(RETRY_DRIVER, alwaysBusy.url, "3")) as { error?: string };
       expect(alwaysBusy.arrivals).toHaveLength(4); // busy_retries=3

@@ -145,7 +145,11 @@ export async function handleRewards(c: Context, ctx: AppContext): Promise<Respon
         out[i] = await rewardGroup(ctx, judge, body.groups[i], i, loader, keep, signal);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(GROUPS_IN_FLIGHT, body.groups.length) }, worker));
+    // Every worker ends before the work does (a failed request's pixels are given back only then).
+    const ended = await Promise.allSettled(
+      Array.from({ length: Math.min(GROUPS_IN_FLIGHT, body.groups.length) }, worker),
+    );
+    for (const e of ended) if (e.status === "rejected") throw e.reason;
     return out;
   });
   timing.mark("work");

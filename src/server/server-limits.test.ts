@@ -64,12 +64,27 @@ describe("server-wide pixel budget", () => {
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/^editjudge_decoded_pixels_in_flight 8192$/m);
 
-    const busy = await postJson(`${server.url}/v1/score`, { source: s2, instruction: "x", candidates: [c2] });
+    // The source is also candidate 0, so it decodes (counted once, 4,096 pixels: the budget is then full) and
+    // candidate 1 does not fit.
+    const busy = await postJson(`${server.url}/v1/score`, {
+      source: s2,
+      instruction: "x",
+      candidates: [s2, c2],
+    });
     expect(busy.status).toBe(503);
     expect(busy.headers.get("retry-after")).toBe("1");
     const body = (await busy.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("server_busy");
     expect(body.error.message).toMatch(/--max-server-megapixels/);
+    // Its pixels come back without the judge being called for the request already answered.
+    const inFlight = async () =>
+      /^editjudge_decoded_pixels_in_flight (\d+)$/m.exec(
+        await (await fetch(`${server.url}/metrics`)).text(),
+      )?.[1];
+    for (let i = 0; i < 500 && (await inFlight()) !== "8192"; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(await inFlight()).toBe("8192");
+    expect(held).toBe(1);
 
     open();
     expect((await first).status).toBe(200);

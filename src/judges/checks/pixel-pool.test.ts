@@ -1,9 +1,13 @@
-import { existsSync } from "node:fs";
+import { getEventListeners } from "node:events";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import sharp from "sharp";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { prepareCase } from "../../image/prepare-case.js";
 import { ChecksJudge } from "./checks-judge.js";
+import type { PixelPool } from "./pixel-pool.js";
 
 // The pool runs the compiled worker, so this test uses the built package (`npm test` builds first).
 const BUILT = fileURLToPath(new URL("../../../dist/judges/checks/checks-judge.js", import.meta.url));
@@ -78,5 +82,107 @@ describe("PixelPool", () => {
       await pool.close();
     }
     await expect(pool.run(task())).rejects.toMatchObject({ code: "pixel_pool_closed" });
+  });
+
+  describe("with stand-in worker scripts", () => {
+    const folder = mkdtempSync(join(tmpdir(), "editjudge-pool-"));
+    afterAll(() => rmSync(folder, { recursive: true, force: true }));
+    /** A worker that answers [] at once, throws (killing itself) on sourceKey "crash", and never answers "hang". */
+    const standIn = join(folder, "stand-in-worker.mjs");
+    writeFileSync(
+      standIn,
+      `import { parentPort } from "node:worker_threads";
+parentPort.on("message", (t) => {
+  if (t.sourceKey === "crash") throw new Error("crash in worker");
+  if (t.sourceKey !== "hang") parentPort.postMessage({ id: t.id, verdicts: [] });
+});
+`,
+    );
+    const broken = join(folder, "broken-worker.mjs");
+    writeFileSync(broken, 'throw new Error("boom at load");\n');
+    const tiny = (sourceKey: string) => ({
+      sourceKey,
+      source: { width: 1, height: 1, rgb: new Uint8Array(3) },
+      candidate: { width: 1, height: 1, rgb: new Uint8Array(3) },
+      principles: [],
+      ops: [],
+    });
+    /** The pool on a given worker script (its constructor is private: only tests pick the script). */
+    const poolOn = async (script: string) => {
+      const built = (await import(pathToFileURL(BUILT_POOL).href)) as typeof import("./pixel-pool.js");
+      const make = built.PixelPool as unknown as new (size: number, url: URL) => PixelPool;
+      return new make(2, pathToFileURL(script));
+    };
+
+    it("fails the checks in a worker that dies, replaces it, and goes on", async () => {
+      const pool = await poolOn(standIn);
+      try {
+        const [crashed, ...others] = await Promise.allSettled([
+          pool.run(tiny("crash")),
+          pool.run(tiny("a")),
+          pool.run(tiny("b")),
+          pool.run(tiny("c")),
+        ]);
+        expect(crashed).toMatchObject({ status: "rejected", reason: { code: "pixel_worker_failed" } });
+        // The check queued behind it on the same worker may fail with it; none hangs, and the pool still works.
+        for (const other of others)
+          if (other.status === "rejected")
+            expect(other.reason).toMatchObject({ code: "pixel_worker_failed" });
+        await expect(pool.run(tiny("d"))).resolves.toEqual([]);
+        await expect(pool.run(tiny("e"))).resolves.toEqual([]);
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it("fails the checks running or waiting when it is closed, instead of leaving them pending", async () => {
+      const pool = await poolOn(standIn);
+      const runs = Array.from({ length: 6 }, () => pool.run(tiny("hang")));
+      const outcomes = Promise.allSettled(runs);
+      await pool.close();
+      const settled = await outcomes;
+      expect(settled.map((s) => s.status === "rejected" && (s.reason as { code?: string }).code)).toEqual(
+        Array(6).fill("pixel_pool_closed"),
+      );
+    });
+
+    it("gives up, with the reason, on a worker script that cannot load, instead of respawning it for ever", async () => {
+      const pool = await poolOn(broken);
+      try {
+        // Each slot loses MAX_STRIKES workers in a row before answering anything; then every check fails at once.
+        let error: unknown = null;
+        for (
+          let i = 0;
+          i < 20 && !(error as { message?: string } | null)?.message?.includes("cannot start");
+          i++
+        )
+          error = await pool.run(tiny("x")).then(
+            () => null,
+            (e: unknown) => e,
+          );
+        expect(error).toMatchObject({
+          code: "pixel_worker_failed",
+          message: expect.stringMatching(/workers cannot start \(.*boom at load.*\)/),
+        });
+        await expect(pool.run(tiny("y"))).rejects.toMatchObject({
+          message: expect.stringMatching(/cannot start/),
+        });
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it("adds one abort listener per signal, however many checks wait on it, and removes it when they settle", async () => {
+      const pool = await poolOn(standIn);
+      try {
+        const controller = new AbortController();
+        const runs = Array.from({ length: 40 }, () => pool.run(tiny("a"), controller.signal));
+        expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+        await Promise.all(runs);
+        expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+      } finally {
+        await pool.close();
+      }
+    });
   });
 });

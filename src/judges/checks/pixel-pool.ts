@@ -27,6 +27,10 @@ interface Slot {
   worker: Worker;
   /** Tasks posted to this worker and not yet answered, at most TASKS_PER_WORKER. */
   running: Map<number, Waiting>;
+  /** Whether this worker has answered a task (it loaded and works). */
+  answered: boolean;
+  /** Workers in a row in this slot that died before answering anything. */
+  strikes: number;
 }
 
 /**
@@ -35,26 +39,34 @@ interface Slot {
  */
 const TASKS_PER_WORKER = 2;
 
+/** Workers in a row a slot may lose before answering anything; then it is not refilled (the script is broken). */
+const MAX_STRIKES = 3;
+
 /**
  * A small pool of worker threads for the per-candidate pixel checks, which are pure and CPU-bound:
  * with two cores, two candidates are verified at once. Tasks go to the least busy worker; those not yet handed
  * to a worker are dropped when their signal aborts (a request that timed out or whose client hung up), so they
  * cost no CPU. Workers hold the event loop open only while they have work, so a caller that forgets `close()`
- * still exits; a worker that dies fails its tasks and is replaced.
+ * still exits. A worker that dies fails its tasks and is replaced, unless workers keep dying before answering
+ * anything: then its slot is given up, and with no slot left every check fails with the reason.
  */
 export class PixelPool {
   readonly size: number;
   readonly #slots: Slot[];
   readonly #queue: Waiting[] = [];
+  /** The tasks waiting with each signal, and the one abort listener per signal. */
+  readonly #bySignal = new Map<AbortSignal, { waiting: Set<Waiting>; onAbort(): void }>();
   #ids = 0;
   #closed = false;
+  /** Why no worker is left, once that happens. */
+  #broken: string | null = null;
 
   readonly #url: URL;
 
   private constructor(size: number, url: URL) {
     this.size = size;
     this.#url = url;
-    this.#slots = Array.from({ length: size }, () => this.#spawn());
+    this.#slots = Array.from({ length: size }, () => this.#spawn(0));
   }
 
   /**
@@ -79,41 +91,68 @@ export class PixelPool {
         return reject(
           new EditJudgeError("pixel_pool_closed", "the checks judge was closed; create a new one"),
         );
+      if (this.#broken) return reject(this.#brokenError());
       const waiting: Waiting = { id: ++this.#ids, task, signal, resolve, reject };
-      const onAbort = () => {
-        const at = this.#queue.indexOf(waiting);
-        if (at < 0) return;
-        this.#queue.splice(at, 1);
-        reject(abortReason(signal as AbortSignal));
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      const done = () => signal?.removeEventListener("abort", onAbort);
       waiting.resolve = (v) => {
-        done();
+        this.#forget(waiting);
         resolve(v);
       };
       waiting.reject = (e) => {
-        done();
+        this.#forget(waiting);
         reject(e);
       };
+      if (signal) this.#watch(signal, waiting);
       this.#queue.push(waiting);
       this.#dispatch();
     });
   }
 
+  /** Stops the workers; checks still waiting or running fail with `pixel_pool_closed`. */
   async close(): Promise<void> {
     this.#closed = true;
-    const closed = new EditJudgeError(
-      "pixel_pool_closed",
-      "the checks judge was closed while a check waited",
-    );
+    const closed = new EditJudgeError("pixel_pool_closed", "the checks judge was closed during the check");
     for (const waiting of this.#queue.splice(0)) waiting.reject(closed);
+    for (const slot of this.#slots) {
+      const running = [...slot.running.values()];
+      slot.running.clear();
+      for (const waiting of running) waiting.reject(closed);
+    }
     await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+  }
+
+  /** One abort listener per signal, however many of its tasks wait (a case can have dozens of candidates). */
+  #watch(signal: AbortSignal, waiting: Waiting): void {
+    let entry = this.#bySignal.get(signal);
+    if (!entry) {
+      const tasks = new Set<Waiting>();
+      const onAbort = () => {
+        for (const w of tasks) {
+          const at = this.#queue.indexOf(w);
+          if (at < 0) continue; // a worker has it: it runs to its end
+          this.#queue.splice(at, 1);
+          w.reject(abortReason(signal));
+        }
+      };
+      entry = { waiting: tasks, onAbort };
+      this.#bySignal.set(signal, entry);
+      signal.addEventListener("abort", onAbort, { once: true });
+    }
+    entry.waiting.add(waiting);
+  }
+
+  #forget(waiting: Waiting): void {
+    const signal = waiting.signal;
+    const entry = signal && this.#bySignal.get(signal);
+    if (!signal || !entry) return;
+    entry.waiting.delete(waiting);
+    if (entry.waiting.size > 0) return;
+    signal.removeEventListener("abort", entry.onAbort);
+    this.#bySignal.delete(signal);
   }
 
   /** Hands waiting tasks to the least busy workers with room. */
   #dispatch(): void {
-    while (this.#queue.length > 0) {
+    while (this.#queue.length > 0 && this.#slots.length > 0) {
       const slot = this.#slots.reduce((a, b) => (b.running.size < a.running.size ? b : a));
       if (slot.running.size >= TASKS_PER_WORKER) return;
       const waiting = this.#queue.shift() as Waiting;
@@ -123,7 +162,14 @@ export class PixelPool {
     }
   }
 
-  #spawn(): Slot {
+  #brokenError(): EditJudgeError {
+    return new EditJudgeError(
+      "pixel_worker_failed",
+      `the checks judge's pixel-check workers cannot start (${this.#broken}); reinstall or rebuild editjudge, or run the judge with workers: 0`,
+    );
+  }
+
+  #spawn(strikes: number): Slot {
     const worker =
       this.#url === SOURCE_WORKER
         ? // Under tsx, load the TypeScript worker through tsx's loader, registered inside the worker.
@@ -133,8 +179,9 @@ export class PixelPool {
           )
         : new Worker(this.#url);
     worker.unref();
-    const slot: Slot = { worker, running: new Map() };
+    const slot: Slot = { worker, running: new Map(), answered: false, strikes };
     const settle = (id: number, settleWith: (w: Waiting) => void) => {
+      slot.answered = true;
       const waiting = slot.running.get(id);
       if (!waiting) return;
       slot.running.delete(id);
@@ -149,15 +196,26 @@ export class PixelPool {
         );
       else settle(m.id, (w) => w.resolve(m.verdicts));
     });
+    let dead = false;
     const died = (reason: string) => {
-      if (this.#closed) return;
+      if (dead || this.#closed) return;
+      dead = true;
       const failed = [...slot.running.values()];
       slot.running.clear();
-      // Replace the dead worker before failing its tasks, so the tasks still waiting get a live one.
+      // Replace the dead worker before failing its tasks, so the tasks still waiting get a live one; a slot
+      // whose workers keep dying before answering anything is given up instead of respawned for ever.
       const index = this.#slots.indexOf(slot);
-      if (index >= 0) this.#slots[index] = this.#spawn();
+      const strikesNow = slot.answered ? 0 : slot.strikes + 1;
+      if (index >= 0) {
+        if (strikesNow < MAX_STRIKES) this.#slots[index] = this.#spawn(strikesNow);
+        else this.#slots.splice(index, 1);
+      }
       for (const w of failed)
         w.reject(new EditJudgeError("pixel_worker_failed", `pixel-check worker failed: ${reason}`));
+      if (this.#slots.length === 0) {
+        this.#broken = reason;
+        for (const w of this.#queue.splice(0)) w.reject(this.#brokenError());
+      }
       this.#dispatch();
     };
     worker.on("error", (error) => died(error.message));
