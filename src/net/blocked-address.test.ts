@@ -24,6 +24,12 @@ describe("blockedAddressReason", () => {
     "::ffff:a9fe:a9fe",
     "64:ff9b::169.254.169.254",
     "2002:7f00:1::1",
+    "192.0.2.2",
+    "198.51.100.7",
+    "203.0.113.200",
+    "192.88.99.1",
+    "198.18.0.1",
+    "::ffff:192.0.2.2",
   ])("blocks %s", (ip) => {
     expect(blockedAddressReason(ip)).not.toBeNull();
   });

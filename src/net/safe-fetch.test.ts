@@ -5,7 +5,7 @@ import type { LookupFn, Transport, TransportRequest } from "./fetch-transport.js
 import { nodeTransport } from "./node-transport.js";
 import { safeFetch } from "./safe-fetch.js";
 
-const PUBLIC = "203.0.113.10";
+const PUBLIC = "93.184.216.34"; // a public address (never dialled: the transport is faked)
 const fakeDns: Record<string, string[]> = {
   "images.test": [PUBLIC],
   "internal.test": ["10.1.2.3"],

@@ -9,7 +9,7 @@ import { nodeTransport } from "../net/node-transport.js";
 import { type RunningServer, startServer } from "./start-server.js";
 import { bombPng, fakeJudge, solidPngBase64 } from "./test-fixtures.js";
 
-const PUBLIC = "203.0.113.10";
+const PUBLIC = "93.184.216.34"; // a public address (never dialled: the transport is faked)
 let server: RunningServer;
 let redirector: Server;
 let redirectPort = 0;
