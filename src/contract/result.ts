@@ -14,6 +14,11 @@ export interface Dimensions {
 export interface CandidateError {
   code: string;
   message: string;
+  /**
+   * Set when the failure was not about this candidate but about the judge's means (its model server failing or
+   * unreachable after the retries, a call timing out): the same candidate may well be judged later.
+   */
+  transient?: true;
 }
 
 export interface CandidateResult {

@@ -65,7 +65,7 @@ export class CurateState {
       db.close();
       throw new ConfigError(
         "state",
-        `resume state ${path} belongs to a run with different settings (${row.fingerprint}); rerun with the same input, judge, --min-reward and --shard, or delete the state and outputs to start over`,
+        `resume state ${path} belongs to a run with other settings (${settingsChange(row.fingerprint, fingerprint)}); rerun with the same input, unchanged, and the same judge, --min-reward and --shard, or delete the state and outputs to start over`,
       );
     }
     return {
@@ -121,4 +121,25 @@ function lockedDatabase(path: string): Database.Database {
       );
     throw error;
   }
+}
+
+/** What differs between two fingerprints: the changed keys when both are JSON objects, else both whole. */
+function settingsChange(before: string, now: string): string {
+  const parse = (text: string): Record<string, unknown> | null => {
+    try {
+      const value: unknown = JSON.parse(text);
+      return value && typeof value === "object" && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : null;
+    } catch {
+      return null;
+    }
+  };
+  const [a, b] = [parse(before), parse(now)];
+  if (!a || !b) return `${before} then, ${now} now`;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return keys
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => `${k}: ${JSON.stringify(a[k])} then, ${JSON.stringify(b[k])} now`)
+    .join("; ");
 }

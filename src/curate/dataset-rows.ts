@@ -33,7 +33,11 @@ async function* readJsonl(path: string): AsyncGenerator<RawRow> {
   await opened;
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let index = 0;
-  for await (const line of lines) {
+  let first = true;
+  for await (const read of lines) {
+    // A UTF-8 byte-order mark (as some Windows tools write) is not part of the first row.
+    const line = first ? read.replace(/^\uFEFF/, "") : read;
+    first = false;
     if (line.trim().length === 0) continue;
     const row = index++;
     try {

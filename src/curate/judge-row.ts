@@ -1,4 +1,5 @@
 import type { Judge } from "../contract/judge.js";
+import { EditJudgeError } from "../errors/editjudge-error.js";
 import { InputError } from "../errors/input-error.js";
 import { decodeImage } from "../image/decode-image.js";
 import type { ImageLimits } from "../image/image-limits.js";
@@ -40,6 +41,13 @@ export async function judgeRow(
       signal ? { signal } : {},
     );
     const candidate = result.candidates[0] ?? null;
+    // A judge reports its model server failing (after its retries) as this candidate's error; that is no
+    // verdict on the row, so it stops the run like any outage instead of rejecting the row for good.
+    if (candidate?.error?.transient)
+      throw new EditJudgeError(
+        candidate.error.code,
+        `row ${raw.index} could not be judged: ${candidate.error.message}. The run stopped after its last committed batch; once the model server answers again, rerun the same command to resume`,
+      );
     return {
       ...base,
       decision: decide(candidate, null, minReward),

@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Judge } from "../contract/judge.js";
 import { fakeJudge } from "../server/test-fixtures.js";
-import { writeDataset } from "./curate-fixtures.js";
+import { REDS, writeDataset } from "./curate-fixtures.js";
 import { type FaultPoint, runCurate } from "./run-curate.js";
 
 let dir = "";
@@ -95,6 +96,73 @@ describe("runCurate", () => {
       setting: "output",
     });
     expect(existsSync(`${other}.state.sqlite`)).toBe(false);
+  });
+
+  it("reads a JSONL file that starts with a byte-order mark and has CRLF line ends", async () => {
+    const windows = join(dir, "windows.jsonl");
+    const rows = [0, 1, 2].map((i) =>
+      JSON.stringify({
+        id: i,
+        source: "img-100.png",
+        instruction: "make it brighter",
+        edited: "img-200.png",
+      }),
+    );
+    await writeFile(windows, `\uFEFF${rows.join("\r\n")}\r\n`);
+    const out = join(dir, "out.jsonl");
+    const summary = await runCurate({ input: windows, output: out, judge, minReward: 0.5 });
+    expect(summary).toMatchObject({ kept: 3, rejected: 0 });
+    expect(rowsOf((await outputs(out)).kept)).toEqual([0, 1, 2]);
+  });
+
+  it("refuses to resume on an input that has changed since, naming what changed", async () => {
+    const out = join(dir, "out.jsonl");
+    await runCurate({ input: data, output: out, judge, minReward: 0.5 });
+    await appendFile(data, '{"source":"a.png","instruction":"x","edited":"b.png"}\n');
+    const refused = runCurate({ input: data, output: out, judge, minReward: 0.5 });
+    await expect(refused).rejects.toMatchObject({ setting: "state" });
+    await expect(refused).rejects.toThrow(/inputBytes: \d+ then, \d+ now.*same input, unchanged/);
+  });
+
+  it("stops the run on a model-server failure the judge reports as transient, and resumes to every row once", async () => {
+    const reference = join(dir, "ref.jsonl");
+    await runCurate({ input: data, output: reference, judge, minReward: 0.5, batchSize: 6 });
+    // The same judge, but its model server is down for the rows with red 250 (the first is row 11, in batch 1).
+    let outageOver = false;
+    const outage: Judge = {
+      ...judge,
+      async judge(edit, options) {
+        const result = await judge.judge(edit, options);
+        if (edit.candidates[0]?.rgb[0] !== REDS[5] || outageOver) return result;
+        const error = {
+          code: "backend_call_failed",
+          message: "HTTP 503 (gave up after 4 tries)",
+          transient: true as const,
+        };
+        return { ...result, candidates: result.candidates.map((c) => ({ ...c, reward: null, error })) };
+      },
+    };
+    const out = join(dir, "out.jsonl");
+    const stopped = runCurate({ input: data, output: out, judge: outage, minReward: 0.5, batchSize: 6 });
+    await expect(stopped).rejects.toMatchObject({ code: "backend_call_failed" });
+    await expect(stopped).rejects.toThrow(
+      /row \d+ could not be judged: HTTP 503 .*rerun the same command to resume/,
+    );
+    const partial = await outputs(out);
+    expect(partial.kept.length + partial.rejected.length).toBe(6); // batch 0, committed before the outage
+    expect(partial.rejected.join("\n")).not.toMatch(/backend_call_failed/);
+    outageOver = true;
+    const resumed = await runCurate({
+      input: data,
+      output: out,
+      judge: outage,
+      minReward: 0.5,
+      batchSize: 6,
+    });
+    expect(resumed.resumed).toBe(true);
+    const [got, want] = [await outputs(out), await outputs(reference)];
+    expect(got.kept).toEqual(want.kept);
+    expect(got.rejected).toEqual(want.rejected);
   });
 
   it("refuses outputs that are the input, share a file, or are named .parquet", async () => {

@@ -77,8 +77,12 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
           "output",
           `${file} already exists and has no resume state; choose another OUT or pass --overwrite`,
         );
+  // Rows resume by position, so the input must be the same file, unchanged (size and modification time).
+  const input = statSync(options.input);
   const fingerprint = JSON.stringify({
     input: resolve(options.input),
+    inputBytes: input.size,
+    inputModified: new Date(input.mtimeMs).toISOString(),
     judge: `${options.judge.id}@${options.judge.version}`,
     minReward: options.minReward,
     shard: `${shard.index}/${shard.count}`,

@@ -48,7 +48,17 @@ const rewardsResponse = {
                 },
                 dimensions,
                 rewardReason: { type: "string" },
-                error: errorSchema.properties.error,
+                error: {
+                  ...errorSchema.properties.error,
+                  properties: {
+                    ...errorSchema.properties.error.properties,
+                    transient: {
+                      type: "boolean",
+                      description:
+                        "true when the failure was the judge's model server (after its retries), not the candidate: retrying later may succeed",
+                    },
+                  },
+                },
               },
             },
           },

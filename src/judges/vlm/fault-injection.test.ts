@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OpenAiChatClient } from "../../backends/openai-chat-client.js";
 import { startFakeOpenAiServer } from "../../backends/test-helpers/fake-openai-server.js";
+import { isProbe } from "../../backends/test-helpers/fake-replies.js";
 import { withFaults } from "../../backends/test-helpers/with-faults.js";
 import { resolveConfig } from "../../config/resolve-config.js";
 import { fakeVlm } from "./test-helpers/fake-vlm.js";
@@ -31,6 +32,8 @@ describe("fault injection", () => {
       for (const c of errored) {
         expect(c.reward).toBeNull();
         expect(c.error?.code).toBe("backend_call_failed");
+        // 500, 429 and no answer are the model server's trouble, not the candidate's: marked transient.
+        expect(c.error?.transient).toBe(true);
       }
       const calls = 1 + 200 * 2;
       expect(client.stats.calls).toBe(calls);
@@ -38,6 +41,28 @@ describe("fault injection", () => {
       expect(server.calls.length).toBeLessThanOrEqual(client.stats.tries);
       // Timing only changes how many tries time out; every assertion above holds either way.
       expect(faults.counts.http500 + faults.counts.http429 + faults.counts.hang).toBeGreaterThan(60);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("does not mark a failure the model server would repeat (HTTP 400) as transient", async () => {
+    const healthy = fakeVlm({ viescore: { sc: [8, 6], pq: [9, 4] } });
+    const server = await startFakeOpenAiServer((call) =>
+      isProbe(call) ? healthy(call) : { status: 400, json: { error: { message: "prompt too long" } } },
+    );
+    const client = new OpenAiChatClient({
+      baseUrls: [server.url],
+      model: "fake-vlm",
+      timeoutMs: 1000,
+      retry: { maxRetries: 1 },
+      sleep: async () => {},
+    });
+    try {
+      const judge = new VieScoreJudge(new VlmRuntime(client, resolveConfig({ explicit: { cache: false } })));
+      const [candidate] = (await judge.judge(await preparedCase(1))).candidates;
+      expect(candidate?.error?.code).toBe("backend_call_failed");
+      expect(candidate?.error?.transient).toBeUndefined();
     } finally {
       await server.close();
     }

@@ -3,6 +3,7 @@ import type { JudgeRunOptions } from "../../contract/judge.js";
 import type { Principle } from "../../contract/principle.js";
 import type { CandidateResult, JudgeResult } from "../../contract/result.js";
 import type { Verdict } from "../../contract/verdict.js";
+import { BackendCallError } from "../../errors/backend-call-error.js";
 import { EditJudgeError } from "../../errors/editjudge-error.js";
 import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js";
 import { rankCandidates } from "../../scoring/aggregate.js";
@@ -37,6 +38,11 @@ export async function judgeCandidates(
   );
 }
 
+/** A model-server failure that retrying later may cure: 408, 429, 5xx, no connection, or a call timeout. */
+function isTransient(error: EditJudgeError): boolean {
+  return (error instanceof BackendCallError && error.isRetryable) || error.code === "timeout";
+}
+
 /** The outcome of a candidate that could not be judged: error set, reward null, every verdict abstains. */
 export function failedOutcome(
   principles: readonly Principle[],
@@ -61,7 +67,11 @@ export function failedOutcome(
     rewardReason: error.message,
     dimensions: { instructionFollowing: null, preservation: null, quality: null },
     verdicts,
-    error: { code: error.code, message: error.message },
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(isTransient(error) ? { transient: true as const } : {}),
+    },
   };
 }
 
