@@ -79,10 +79,14 @@ const FLAGS: ReadonlyArray<{
   },
 ];
 
-/** Adds the model-backend flags (and --config) to a command. */
-export function addBackendFlags(command: Command): Command {
+/** Adds the model-backend flags (and --config) to a command, but for `except` (flags the command uses otherwise). */
+export function addBackendFlags(
+  command: Command,
+  except: ReadonlyArray<keyof EditJudgeConfig> = [],
+): Command {
   command.option("--config <file>", "JSON config file (env EDITJUDGE_CONFIG); flags override it");
   for (const f of FLAGS) {
+    if (except.includes(f.key)) continue;
     if (f.parse) command.option(f.flag, f.help, f.parse);
     else command.option(f.flag, f.help);
   }
@@ -93,10 +97,12 @@ export function addBackendFlags(command: Command): Command {
 export function backendConfigFrom(
   command: Command,
   env: Readonly<Record<string, string | undefined>>,
+  except: ReadonlyArray<keyof EditJudgeConfig> = [],
 ): EditJudgeConfig {
   const opts = command.opts<Record<string, unknown>>();
   const explicit: Record<string, unknown> = {};
   for (const f of FLAGS) {
+    if (except.includes(f.key)) continue;
     const name = f.key === "baseUrls" ? "baseUrl" : f.key;
     if (command.getOptionValueSource(name) === "cli") explicit[f.key] = opts[name];
   }

@@ -82,7 +82,10 @@ export class AppContext {
     });
   }
 
-  count(judge: string, candidates: readonly CandidateResult[]): void {
+  count(
+    judge: string,
+    candidates: ReadonlyArray<Pick<CandidateResult, "reward"> & { error?: { code: string } | undefined }>,
+  ): void {
     for (const c of candidates) {
       const outcome = c.error ? "error" : c.reward === null ? "abstained" : "reward";
       this.metrics.candidates.inc({ judge, outcome });

@@ -85,10 +85,8 @@ async function rewardGroup(
   signal: AbortSignal,
 ): Promise<RewardGroup> {
   const parsed = groupEnvelopeSchema.safeParse(raw);
-  if (!parsed.success) {
-    ctx.metrics.judgeErrors.inc({ judge: judge.id, code: "invalid_request" });
-    return invalidGroup(raw, describeIssues(parsed.error, ["groups", index]));
-  }
+  if (!parsed.success)
+    return counted(ctx, judge, invalidGroup(raw, describeIssues(parsed.error, ["groups", index])));
   const group: GroupEnvelope = parsed.data;
   const id = group.id ?? null;
   try {
@@ -115,10 +113,16 @@ async function rewardGroup(
     };
   } catch (error) {
     if (signal.aborted) throw signal.reason;
-    const err = candidateError(error);
-    ctx.metrics.judgeErrors.inc({ judge: judge.id, code: err.code });
-    return failedGroup(id, group.candidates.length, err);
+    return counted(ctx, judge, failedGroup(id, group.candidates.length, candidateError(error)));
   }
+}
+
+/** A failed group's candidates in the metrics, each an error (the group's error once if it has none). */
+function counted(ctx: AppContext, judge: Judge, group: RewardGroup): RewardGroup {
+  ctx.count(judge.id, group.candidates);
+  if (group.candidates.length === 0 && group.error)
+    ctx.metrics.judgeErrors.inc({ judge: judge.id, code: group.error.code });
+  return group;
 }
 
 /**

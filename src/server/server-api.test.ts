@@ -296,12 +296,18 @@ describe("reward server", () => {
     const server = await start();
     const png = await solidPngBase64(100);
     await postJson(`${server.url}/v1/rewards`, {
-      groups: [{ source: png, instruction: "x", candidates: [png, png] }],
+      groups: [
+        { source: png, instruction: "x", candidates: [png, png] },
+        // A group whose source is not an image, and one that does not match the schema: 3 + 2 candidate errors.
+        { source: "bm90IGFuIGltYWdl", instruction: "x", candidates: [png, png, png] },
+        { source: png, instruction: "", candidates: [png, png] },
+      ],
     });
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/editjudge_http_requests_total\{route="\/v1\/rewards",status="200"\} 1/);
     expect(metrics).toMatch(/editjudge_candidates_total\{judge="fake",outcome="reward"\} 2/);
-    expect(metrics).toMatch(/editjudge_image_cache_hits_total 2/);
+    expect(metrics).toMatch(/editjudge_candidates_total\{judge="fake",outcome="error"\} 5/);
+    expect(metrics).toMatch(/editjudge_image_cache_hits_total 5/);
     expect(metrics).toMatch(/editjudge_http_request_duration_seconds_bucket/);
     const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as {
       paths: Record<string, unknown>;

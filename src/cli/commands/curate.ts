@@ -1,11 +1,11 @@
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
-import { resolveConfig } from "../../config/resolve-config.js";
 import { checkCurateInput } from "../../curate/check-curate-input.js";
 import { countJsonlRows } from "../../curate/count-jsonl-rows.js";
 import { type FaultPoint, runCurate, type Shard } from "../../curate/run-curate.js";
 import { ConfigError } from "../../errors/config-error.js";
 import { findJudge } from "../../judges/registry.js";
+import { addBackendFlags, backendConfigFrom } from "../backend-flags.js";
 
 interface CurateCliOptions {
   judge: string;
@@ -16,9 +16,6 @@ interface CurateCliOptions {
   batchSize: string;
   concurrency: string;
   overwrite?: boolean;
-  config?: string;
-  baseUrl?: string[];
-  model?: string;
 }
 
 function parseShard(raw: string | undefined): Shard | undefined {
@@ -60,8 +57,11 @@ function faultHook(raw: string | undefined): ((point: FaultPoint, batch: number)
   };
 }
 
+/** Backend flags curate does not take: its --concurrency is rows judged at once. */
+const BACKEND_FLAGS_NOT_HERE = ["concurrency"] as const;
+
 export function registerCurate(program: Command): void {
-  program
+  const command = program
     .command("curate")
     .description(
       "filter a JSONL or Parquet dataset of (source, instruction, edited) rows by reward; resumable",
@@ -81,59 +81,54 @@ export function registerCurate(program: Command): void {
     .option("--shard <i/n>", "process only rows with index % n == i")
     .option("--batch-size <n>", "rows per committed batch", "16")
     .option("--concurrency <n>", "rows judged at once", "4")
-    .option("--overwrite", "start over even if OUT exists without a resume state")
-    .option("--config <file>", "JSON config file with judge/backend settings")
-    .option("--base-url <url...>", "OpenAI-compatible backend URL(s) for VLM judges")
-    .option("--model <name>", "backend model name for VLM judges")
-    .action(async (input: string, output: string, opts: CurateCliOptions) => {
-      // Everything that can be refused is checked before the judge exists: a judge runs worker threads that
-      // would keep the process alive after an error.
-      const minReward = decimal("min-reward", opts.minReward, "0.6");
-      const batchSize = positive("batch-size", opts.batchSize, "16");
-      const concurrency = positive("concurrency", opts.concurrency, "4");
-      const shard = parseShard(opts.shard);
-      const fault = faultHook(process.env.EDITJUDGE_CURATE_FAULT);
-      const dataset = await checkCurateInput(input);
-      const settings = resolveConfig({
-        explicit: { baseUrls: opts.baseUrl, model: opts.model },
-        ...(opts.config ? { configFile: opts.config } : {}),
-        env: process.env,
+    .option("--overwrite", "start over even if OUT exists without a resume state");
+  // The backend's --concurrency (calls in flight) would clash with curate's own: set it in --config instead.
+  addBackendFlags(command, BACKEND_FLAGS_NOT_HERE);
+  command.action(async (input: string, output: string, opts: CurateCliOptions, cmd: Command) => {
+    // Everything that can be refused is checked before the judge exists: a judge runs worker threads that
+    // would keep the process alive after an error.
+    const minReward = decimal("min-reward", opts.minReward, "0.6");
+    const batchSize = positive("batch-size", opts.batchSize, "16");
+    const concurrency = positive("concurrency", opts.concurrency, "4");
+    const shard = parseShard(opts.shard);
+    const fault = faultHook(process.env.EDITJUDGE_CURATE_FAULT);
+    const dataset = await checkCurateInput(input);
+    const settings = backendConfigFrom(cmd, process.env, BACKEND_FLAGS_NOT_HERE);
+    const judge = await findJudge(opts.judge).create({ settings });
+    const tty = process.stderr.isTTY === true;
+    const bar = tty
+      ? new SingleBar({ format: "curate {bar} {value}/{total} rows | kept {kept} rejected {rejected}" })
+      : null;
+    try {
+      const total = tty ? (dataset.rows ?? (await countJsonlRows(input))) : null;
+      bar?.start(total ?? 0, 0, { kept: 0, rejected: 0 });
+      const summary = await runCurate({
+        input,
+        output,
+        judge,
+        minReward,
+        batchSize,
+        concurrency,
+        ...(opts.rejects ? { rejects: opts.rejects } : {}),
+        ...(opts.state ? { statePath: opts.state } : {}),
+        ...(shard ? { shard } : {}),
+        ...(opts.overwrite ? { overwrite: true } : {}),
+        ...(fault ? { onFault: fault } : {}),
+        onProgress: (p) => {
+          if (bar) bar.update(p.nextIndex, { kept: p.kept, rejected: p.rejected });
+          else
+            process.stderr.write(
+              `curate: committed rows < ${p.nextIndex} (kept ${p.kept}, rejected ${p.rejected})\n`,
+            );
+        },
       });
-      const judge = await findJudge(opts.judge).create({ settings });
-      const tty = process.stderr.isTTY === true;
-      const bar = tty
-        ? new SingleBar({ format: "curate {bar} {value}/{total} rows | kept {kept} rejected {rejected}" })
-        : null;
-      try {
-        const total = tty ? (dataset.rows ?? (await countJsonlRows(input))) : null;
-        bar?.start(total ?? 0, 0, { kept: 0, rejected: 0 });
-        const summary = await runCurate({
-          input,
-          output,
-          judge,
-          minReward,
-          batchSize,
-          concurrency,
-          ...(opts.rejects ? { rejects: opts.rejects } : {}),
-          ...(opts.state ? { statePath: opts.state } : {}),
-          ...(shard ? { shard } : {}),
-          ...(opts.overwrite ? { overwrite: true } : {}),
-          ...(fault ? { onFault: fault } : {}),
-          onProgress: (p) => {
-            if (bar) bar.update(p.nextIndex, { kept: p.kept, rejected: p.rejected });
-            else
-              process.stderr.write(
-                `curate: committed rows < ${p.nextIndex} (kept ${p.kept}, rejected ${p.rejected})\n`,
-              );
-          },
-        });
-        bar?.stop();
-        process.stdout.write(
-          `${summary.resumed ? "resumed; " : ""}kept ${summary.kept}, rejected ${summary.rejected} → ${summary.output}, ${summary.rejects}\n`,
-        );
-      } finally {
-        bar?.stop();
-        await judge.close?.();
-      }
-    });
+      bar?.stop();
+      process.stdout.write(
+        `${summary.resumed ? "resumed; " : ""}kept ${summary.kept}, rejected ${summary.rejected} → ${summary.output}, ${summary.rejects}\n`,
+      );
+    } finally {
+      bar?.stop();
+      await judge.close?.();
+    }
+  });
 }

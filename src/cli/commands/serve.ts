@@ -1,16 +1,13 @@
 import type { Command } from "commander";
-import { resolveConfig } from "../../config/resolve-config.js";
 import { ConfigError } from "../../errors/config-error.js";
 import { DEFAULT_KEEP_RULE, DEFAULT_SERVER_SETTINGS } from "../../server/server-options.js";
 import { startServer } from "../../server/start-server.js";
+import { addBackendFlags, backendConfigFrom } from "../backend-flags.js";
 
 interface ServeOptions {
   host: string;
   port: string;
   judge: string[];
-  config?: string;
-  baseUrl?: string[];
-  model?: string;
   token?: string;
   allowUrls?: boolean;
   imageRoot?: string[];
@@ -31,15 +28,12 @@ function number(name: string, raw: string, min: number): number {
 
 export function registerServe(program: Command): void {
   const d = DEFAULT_SERVER_SETTINGS;
-  program
+  const command = program
     .command("serve")
     .description("run the JSON reward server (POST /v1/score, /v1/rewards; OpenAPI at /openapi.json)")
     .option("--host <host>", "address to bind; anything but loopback requires --token", d.host)
     .option("--port <port>", "port (0 = any free port)", String(d.port))
     .option("-j, --judge <id...>", "judges to load once at start; the first is the default", ["checks"])
-    .option("--config <file>", "JSON config file with judge/backend settings")
-    .option("--base-url <url...>", "OpenAI-compatible backend URL(s) for VLM judges")
-    .option("--model <name>", "backend model name for VLM judges")
     .option("--token <token>", "required bearer token (or EDITJUDGE_SERVER_TOKEN)")
     .option("--allow-urls", "accept http(s) image URLs (SSRF-checked: public addresses only)")
     .option("--image-root <dir...>", 'directories that {"path": …} images may be read from')
@@ -63,51 +57,46 @@ export function registerServe(program: Command): void {
       "--keep-max-mean <x>",
       "keep a group only when reward mean < x",
       String(DEFAULT_KEEP_RULE.maxMean),
-    )
-    .action(async (opts: ServeOptions) => {
-      const judgeSettings = resolveConfig({
-        explicit: { baseUrls: opts.baseUrl, model: opts.model },
-        ...(opts.config ? { configFile: opts.config } : {}),
-        env: process.env,
-      });
-      const server = await startServer({
-        host: opts.host,
-        port: number("port", opts.port, 0),
-        judgeIds: opts.judge,
-        judgeSettings,
-        token: opts.token ?? process.env.EDITJUDGE_SERVER_TOKEN ?? null,
-        images: {
-          allowUrls: opts.allowUrls === true,
-          pathRoots: opts.imageRoot ?? [],
-          fetchTimeoutMs: d.fetchTimeoutMs,
-        },
-        maxBodyBytes: number("max-body", opts.maxBody, 1),
-        maxRequestPixels: Math.round(
-          number("max-request-megapixels", opts.maxRequestMegapixels, 0.000001) * 1e6,
-        ),
-        ...(opts.maxServerMegapixels === undefined
-          ? {}
-          : {
-              maxServerPixels: Math.round(
-                number("max-server-megapixels", opts.maxServerMegapixels, 0.000001) * 1e6,
-              ),
-            }),
-        requestTimeoutMs: number("request-timeout", opts.requestTimeout, 1),
-        keep: {
-          minStd: number("keep-min-std", opts.keepMinStd, 0),
-          maxMean: number("keep-max-mean", opts.keepMaxMean, 0),
-        },
-      });
-      process.stderr.write(
-        `editjudge serve: listening on ${server.url} (judges: ${opts.judge.join(", ")})\n`,
-      );
-      await new Promise<void>((resolve) => {
-        const stop = (signal: string) => {
-          process.stderr.write(`editjudge serve: ${signal}, finishing in-flight requests…\n`);
-          server.close().then(resolve, resolve);
-        };
-        process.once("SIGINT", () => stop("SIGINT"));
-        process.once("SIGTERM", () => stop("SIGTERM"));
-      });
+    );
+  addBackendFlags(command);
+  command.action(async (opts: ServeOptions, cmd: Command) => {
+    const judgeSettings = backendConfigFrom(cmd, process.env);
+    const server = await startServer({
+      host: opts.host,
+      port: number("port", opts.port, 0),
+      judgeIds: opts.judge,
+      judgeSettings,
+      token: opts.token ?? process.env.EDITJUDGE_SERVER_TOKEN ?? null,
+      images: {
+        allowUrls: opts.allowUrls === true,
+        pathRoots: opts.imageRoot ?? [],
+        fetchTimeoutMs: d.fetchTimeoutMs,
+      },
+      maxBodyBytes: number("max-body", opts.maxBody, 1),
+      maxRequestPixels: Math.round(
+        number("max-request-megapixels", opts.maxRequestMegapixels, 0.000001) * 1e6,
+      ),
+      ...(opts.maxServerMegapixels === undefined
+        ? {}
+        : {
+            maxServerPixels: Math.round(
+              number("max-server-megapixels", opts.maxServerMegapixels, 0.000001) * 1e6,
+            ),
+          }),
+      requestTimeoutMs: number("request-timeout", opts.requestTimeout, 1),
+      keep: {
+        minStd: number("keep-min-std", opts.keepMinStd, 0),
+        maxMean: number("keep-max-mean", opts.keepMaxMean, 0),
+      },
     });
+    process.stderr.write(`editjudge serve: listening on ${server.url} (judges: ${opts.judge.join(", ")})\n`);
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        process.stderr.write(`editjudge serve: ${signal}, finishing in-flight requests…\n`);
+        server.close().then(resolve, resolve);
+      };
+      process.once("SIGINT", () => stop("SIGINT"));
+      process.once("SIGTERM", () => stop("SIGTERM"));
+    });
+  });
 }
