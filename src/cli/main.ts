@@ -34,9 +34,12 @@ function reportError(error: unknown): number {
   }
   if (error instanceof EditJudgeError) {
     process.stderr.write(`editjudge: ${error.message}\n`);
-    return error.code === "invalid_input" || error.name === "InputError" || error.name === "ConfigError"
-      ? 2
-      : 1;
+    const usage =
+      error.code === "invalid_input" ||
+      error.code === "unknown_judge" ||
+      error.name === "InputError" ||
+      error.name === "ConfigError";
+    return usage ? 2 : 1;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`editjudge: unexpected error: ${message.split("\n")[0]}\n`);

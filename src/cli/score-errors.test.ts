@@ -77,3 +77,27 @@ describe("editjudge score: bad input", () => {
     );
   });
 });
+
+describe("an unknown judge id is a usage error", () => {
+  it.each([
+    ["score", () => ["score", "-s", good, "-i", "x", "-c", good, "--judge", "nope"]],
+    ["serve", () => ["serve", "--port", "0", "--judge", "nope"]],
+    [
+      "curate",
+      () => [
+        "curate",
+        join(dir, "rows.jsonl"),
+        join(dir, "kept.jsonl"),
+        "--min-reward",
+        "0.5",
+        "--judge",
+        "nope",
+      ],
+    ],
+  ])("editjudge %s --judge nope exits 2 naming the judges there are", async (_name, args) => {
+    await writeFile(join(dir, "rows.jsonl"), '{"source":"good.png","instruction":"x","edited":"good.png"}\n');
+    const r = await run(args());
+    expectCleanError(r, /unknown judge "nope"; choose one of: .*checks/);
+    expect(r.code).toBe(2);
+  });
+});

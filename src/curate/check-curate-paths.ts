@@ -1,5 +1,5 @@
-import { existsSync, realpathSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { ConfigError } from "../errors/config-error.js";
 
 function samePath(a: string, b: string): boolean {
@@ -8,8 +8,9 @@ function samePath(a: string, b: string): boolean {
 }
 
 /**
- * Refuses output locations that would lose data or mislead: an output that is the input (the run truncates its
- * outputs on start and on resume), two outputs at one path, and a `.parquet` name for a file that holds JSONL.
+ * Refuses output locations that would lose data or mislead: an output in a folder that does not exist, an output
+ * that is the input (the run truncates its outputs on start and on resume), two outputs at one path, and a
+ * `.parquet` name for a file that holds JSONL.
  */
 export function checkCuratePaths(
   input: string,
@@ -21,6 +22,12 @@ export function checkCuratePaths(
     ["--state", files.state],
   ] as const;
   for (const [flag, file] of named) {
+    const folder = dirname(resolve(file));
+    if (!existsSync(folder) || !statSync(folder).isDirectory())
+      throw new ConfigError(
+        "output",
+        `${flag} ${file}: its folder ${folder} does not exist; create it first (mkdir -p ${folder})`,
+      );
     if (samePath(file, input))
       throw new ConfigError(
         "output",

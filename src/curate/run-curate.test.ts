@@ -165,7 +165,7 @@ describe("runCurate", () => {
     expect(got.rejected).toEqual(want.rejected);
   });
 
-  it("refuses outputs that are the input, share a file, or are named .parquet", async () => {
+  it("refuses outputs that are the input, share a file, are named .parquet or have no folder", async () => {
     const refused = (options: { output: string; rejects?: string; statePath?: string }) =>
       runCurate({ input: data, judge, minReward: 0.5, overwrite: true, ...options });
     const before = await readFile(data, "utf8");
@@ -180,6 +180,12 @@ describe("runCurate", () => {
     await expect(refused({ output: out, rejects: out })).rejects.toThrow(
       /OUT and --rejects are the same file/,
     );
+    await expect(refused({ output: out, rejects: join(dir, "no-such-dir", "r.jsonl") })).rejects.toThrow(
+      /--rejects .*r\.jsonl: its folder .*no-such-dir does not exist; create it first/,
+    );
+    await expect(refused({ output: join(dir, "missing", "o.jsonl") })).rejects.toMatchObject({
+      setting: "output",
+    });
     expect(await readFile(data, "utf8")).toBe(before);
     expect(existsSync(out)).toBe(false);
   });
