@@ -39,6 +39,7 @@ function reportError(error: unknown): number {
       error.code === "unknown_judge" ||
       error.name === "InputError" ||
       error.name === "ConfigError";
+    if (error.code === "interrupted") return 130;
     return usage ? 2 : 1;
   }
   const message = error instanceof Error ? error.message : String(error);

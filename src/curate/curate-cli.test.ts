@@ -146,6 +146,32 @@ describe("editjudge curate (built CLI)", () => {
     expect(existsSync(join(dir, "tty-out.jsonl"))).toBe(false);
   }, 30_000);
 
+  it("stops on SIGINT after the rows in flight with exit code 130 and a note to resume; the rerun completes", async () => {
+    const big = join(dir, "interrupted");
+    await mkdir(big, { recursive: true });
+    const input = await writeDataset(big, 200);
+    const out = join(big, "kept.jsonl");
+    const run = curate(input, out, "--min-reward", "0.5", "--batch-size", "1", "--concurrency", "1");
+    await run.committed(1);
+    run.child.kill("SIGINT");
+    const stopped = await run.exit;
+    expect(stopped.hung, "the process did not exit").toBe(false);
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stderr).toMatch(/curate: SIGINT, stopping after the rows in flight/);
+    expect(stopped.stderr).toMatch(
+      /editjudge: interrupted by SIGINT; the committed rows are kept: rerun the same command to resume/,
+    );
+    const rerun = await curate(input, out, "--min-reward", "0.5").exit;
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stdout).toMatch(/^resumed; /);
+    const lines = `${await readFile(out, "utf8")}${await readFile(`${out}.rejects.jsonl`, "utf8")}`
+      .split("\n")
+      .filter((l) => l.length > 0);
+    const rows = lines.map((l) => (JSON.parse(l) as { row: number }).row);
+    expect(rows.length).toBe(200);
+    expect(new Set(rows).size).toBe(200);
+  }, 90_000);
+
   it("refuses a second run on the same OUT while the first runs; after the first is killed, a rerun resumes", async () => {
     const big = join(dir, "big");
     await mkdir(big, { recursive: true });

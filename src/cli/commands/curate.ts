@@ -4,6 +4,7 @@ import { checkCurateInput } from "../../curate/check-curate-input.js";
 import { countJsonlRows } from "../../curate/count-jsonl-rows.js";
 import { type FaultPoint, runCurate, type Shard } from "../../curate/run-curate.js";
 import { ConfigError } from "../../errors/config-error.js";
+import { EditJudgeError } from "../../errors/editjudge-error.js";
 import { findJudge } from "../../judges/registry.js";
 import { addBackendFlags, backendConfigFrom } from "../backend-flags.js";
 
@@ -99,6 +100,22 @@ export function registerCurate(program: Command): void {
     const bar = tty
       ? new SingleBar({ format: "curate {bar} {value}/{total} rows | kept {kept} rejected {rejected}" })
       : null;
+    // Ctrl-C or a SIGTERM stops the run after the rows in flight, with the bar closed (it turns line wrapping off
+    // while drawn) and the judge's workers ended; a second one stops at once. Committed rows stay.
+    const interrupted = new AbortController();
+    const interrupt = (signal: NodeJS.Signals) => {
+      if (interrupted.signal.aborted) process.exit(130);
+      bar?.stop();
+      process.stderr.write(`curate: ${signal}, stopping after the rows in flight (again to stop at once)\n`);
+      interrupted.abort(
+        new EditJudgeError(
+          "interrupted",
+          `interrupted by ${signal}; the committed rows are kept: rerun the same command to resume`,
+        ),
+      );
+    };
+    process.on("SIGINT", interrupt);
+    process.on("SIGTERM", interrupt);
     try {
       const total = tty ? (dataset.rows ?? (await countJsonlRows(input))) : null;
       bar?.start(total ?? 0, 0, { kept: 0, rejected: 0 });
@@ -114,6 +131,7 @@ export function registerCurate(program: Command): void {
         ...(shard ? { shard } : {}),
         ...(opts.overwrite ? { overwrite: true } : {}),
         ...(fault ? { onFault: fault } : {}),
+        signal: interrupted.signal,
         onProgress: (p) => {
           if (bar) bar.update(p.nextIndex, { kept: p.kept, rejected: p.rejected });
           else
@@ -126,7 +144,11 @@ export function registerCurate(program: Command): void {
       process.stdout.write(
         `${summary.resumed ? "resumed; " : ""}kept ${summary.kept}, rejected ${summary.rejected} → ${summary.output}, ${summary.rejects}\n`,
       );
+    } catch (error) {
+      throw interrupted.signal.aborted ? interrupted.signal.reason : error;
     } finally {
+      process.off("SIGINT", interrupt);
+      process.off("SIGTERM", interrupt);
       bar?.stop();
       await judge.close?.();
     }
