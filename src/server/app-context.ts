@@ -11,6 +11,8 @@ import { withTimeout } from "./with-timeout.js";
 /** Mutable per-instance state: set by the process shell when shutting down. */
 export interface ServerRuntime {
   draining: boolean;
+  /** Aborted when shutdown's grace period ends: requests still working are answered with its reason. */
+  readonly stopping: AbortController;
 }
 
 /** Everything a route needs, built once per server instance. */
@@ -60,8 +62,14 @@ export class AppContext {
       Math.max(1, limit - (performance.now() - started)),
       signal,
       (inner, fail) => {
+        const stopping = this.runtime.stopping.signal;
+        const stop = () => fail(stopping.reason);
+        stopping.addEventListener("abort", stop, { once: true });
         const loader = this.#loader(inner, lifted, fail);
-        return work(loader, inner).finally(() => loader.release());
+        return work(loader, inner).finally(() => {
+          stopping.removeEventListener("abort", stop);
+          loader.release();
+        });
       },
       limit,
     );

@@ -30,7 +30,7 @@ export function createApp(options: AppOptions, extra: { processMetrics?: boolean
       }),
     pixelsHeld: (): number => ctx.pixels.held,
   });
-  const runtime: ServerRuntime = { draining: false };
+  const runtime: ServerRuntime = { draining: false, stopping: new AbortController() };
   const ctx = new AppContext(options, metrics, runtime);
   const app = new Hono();
   const fail = (code: string, message: string) =>

@@ -265,6 +265,36 @@ describe("reward server", () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
+  it("answers a request still working when the shutdown grace period ends with 503 shutting_down", async () => {
+    let entered: () => void = () => {};
+    const inJudge = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    // A judge that never finishes and ignores its abort signal.
+    const gate = () => {
+      entered();
+      return new Promise<void>(() => {});
+    };
+    const server = await startServer({
+      port: 0,
+      shutdownGraceMs: 200,
+      judges: new Map([["stuck", fakeJudge("stuck", gate)]]),
+    });
+    const png = await solidPngBase64(100);
+    const inflight = postJson(`${server.url}/v1/score`, { source: png, instruction: "x", candidates: [png] });
+    await inJudge;
+    const closed = server.close();
+    const res = await inflight;
+    expect(res.status).toBe(503);
+    expect(res.headers.get("connection")).toBe("close");
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("shutting_down");
+    expect(body.error.message).toMatch(
+      /did not finish within the 200 ms grace period; retry it on another replica/,
+    );
+    await closed;
+  });
+
   it("finishes in-flight requests on graceful shutdown", async () => {
     let release: () => void = () => {};
     let entered: () => void = () => {};

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Judge } from "../contract/judge.js";
 import { ConfigError } from "../errors/config-error.js";
+import { EditJudgeError } from "../errors/editjudge-error.js";
 import { DEFAULT_IMAGE_LIMITS } from "../image/image-limits.js";
 import { findJudge } from "../judges/registry.js";
 import type { ServerRuntime } from "./app-context.js";
@@ -123,8 +124,20 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const close = () => {
     closing ??= (async () => {
       runtime.draining = true;
-      const force = setTimeout(() => http.closeAllConnections?.(), graceMs);
+      // At the end of the grace period, requests still working are answered 503 shutting_down; a second later,
+      // connections still open are closed.
+      let force: NodeJS.Timeout | undefined;
+      const stop = setTimeout(() => {
+        runtime.stopping.abort(
+          new EditJudgeError(
+            "shutting_down",
+            `the server is shutting down and this request did not finish within the ${graceMs} ms grace period; retry it on another replica`,
+          ),
+        );
+        force = setTimeout(() => http.closeAllConnections?.(), 1_000);
+      }, graceMs);
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      clearTimeout(stop);
       clearTimeout(force);
       http.closeIdleConnections?.();
       for (const judge of new Set(judges.values())) await judge.close?.();
