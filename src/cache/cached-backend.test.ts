@@ -74,4 +74,18 @@ describe("CachedBackend", () => {
     if (part?.type === "image") part.dataUrl = "data:image/png;base64,BBBB";
     expect(cacheKey("m", sameImageOtherBytes)).toBe(base);
   });
+
+  it("forgets a reply the judge could not use, served fresh or from the cache, so the model is asked again", async () => {
+    const inner = scripted([ok("I cannot help with that."), ok('{"score": 7}')]);
+    const cache = new CachedBackend(inner, new SqliteResponseCache(":memory:"));
+    expect((await cache.complete(request("q"))).choices[0]?.text).toBe("I cannot help with that.");
+    expect((await cache.complete(request("q"))).cached).toBe(true);
+    cache.forget("I cannot help with that.");
+    expect((await cache.complete(request("q"))).choices[0]?.text).toBe('{"score": 7}');
+    expect(inner.calls).toBe(2);
+    // A text never seen is a no-op; a good reply stays cached.
+    cache.forget("something else");
+    expect((await cache.complete(request("q"))).cached).toBe(true);
+    expect(inner.calls).toBe(2);
+  });
 });

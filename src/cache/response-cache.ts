@@ -7,6 +7,7 @@ import type { ChatResponse } from "../contract/backend.js";
 export interface ResponseCache {
   get(key: string): ChatResponse | undefined;
   set(key: string, response: ChatResponse): void;
+  delete(key: string): void;
   close(): void;
 }
 
@@ -15,6 +16,7 @@ export class SqliteResponseCache implements ResponseCache {
   readonly #db: Database.Database;
   readonly #get: Database.Statement<[string], { value: string }>;
   readonly #set: Database.Statement<[string, string, number]>;
+  readonly #delete: Database.Statement<[string]>;
 
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -28,6 +30,11 @@ export class SqliteResponseCache implements ResponseCache {
     this.#set = this.#db.prepare(
       "INSERT OR REPLACE INTO responses (key, value, created_at) VALUES (?, ?, ?)",
     );
+    this.#delete = this.#db.prepare("DELETE FROM responses WHERE key = ?");
+  }
+
+  delete(key: string): void {
+    this.#delete.run(key);
   }
 
   get(key: string): ChatResponse | undefined {

@@ -100,5 +100,10 @@ export interface ChatBackend {
   capabilities(signal?: AbortSignal): Promise<BackendCapabilities>;
   /** Running totals of calls, failures, retries and cache lookups. */
   usage?(): BackendUsage;
+  /**
+   * The judge could not use a reply with this text (no parsable answer): a cache in front of the server drops
+   * it, so the same request reaches the model again next time.
+   */
+  forget?(replyText: string): void;
   close?(): Promise<void>;
 }

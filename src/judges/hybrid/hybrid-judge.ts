@@ -37,6 +37,12 @@ export class HybridJudge implements Judge {
   }
 
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
+    const result = await this.#judgeCase(edit, options);
+    this.#rt.forgetUnusable(result);
+    return result;
+  }
+
+  async #judgeCase(edit: PreparedCase, options: JudgeRunOptions): Promise<JudgeResult> {
     const grounded = await this.#checks.judge(edit, options.signal ? { signal: options.signal } : {});
     const principles = grounded.principles;
     const caps = await this.#rt.capabilities(options.signal);

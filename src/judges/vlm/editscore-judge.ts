@@ -18,7 +18,7 @@ const FLAVOR: VieFlavor = { sc: "editscore-sc", pq: "editscore-pq", scale: 25, r
 export class EditScoreJudge extends VlmJudge {
   readonly id = "editscore";
   readonly version = "1.0.0";
-  async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
+  protected async judgeCase(edit: PreparedCase, options: JudgeRunOptions): Promise<JudgeResult> {
     const caps = await this.rt.capabilities(options.signal);
     const k = this.rt.config.passes;
     const temperature = this.rt.config.temperature ?? (k > 1 ? 0.7 : 0);

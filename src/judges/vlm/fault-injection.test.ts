@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { OpenAiChatClient } from "../../backends/openai-chat-client.js";
 import { startFakeOpenAiServer } from "../../backends/test-helpers/fake-openai-server.js";
-import { isProbe } from "../../backends/test-helpers/fake-replies.js";
+import { completion, isProbe } from "../../backends/test-helpers/fake-replies.js";
 import { withFaults } from "../../backends/test-helpers/with-faults.js";
+import { CachedBackend } from "../../cache/cached-backend.js";
+import { SqliteResponseCache } from "../../cache/response-cache.js";
 import { resolveConfig } from "../../config/resolve-config.js";
 import { fakeVlm } from "./test-helpers/fake-vlm.js";
 import { preparedCase } from "./test-helpers/judge-fixture.js";
@@ -63,6 +65,31 @@ describe("fault injection", () => {
       const [candidate] = (await judge.judge(await preparedCase(1))).candidates;
       expect(candidate?.error?.code).toBe("backend_call_failed");
       expect(candidate?.error?.transient).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("does not replay from the cache a reply it could not parse: the next run asks the model again", async () => {
+    const healthy = fakeVlm({ viescore: { sc: [8, 6], pq: [9, 4] } });
+    let garbled = true;
+    const server = await startFakeOpenAiServer((call) =>
+      garbled && !isProbe(call) ? completion("I cannot help with that.") : healthy(call),
+    );
+    const client = new OpenAiChatClient({ baseUrls: [server.url], model: "fake-vlm", timeoutMs: 1000 });
+    const cache = new CachedBackend(client, new SqliteResponseCache(":memory:"));
+    try {
+      const judge = new VieScoreJudge(new VlmRuntime(cache, resolveConfig({ explicit: { cache: true } })));
+      const edit = await preparedCase(1);
+      const [first] = (await judge.judge(edit)).candidates;
+      expect(first?.error?.code).toBe("judge_output_unparseable");
+      garbled = false;
+      const [second] = (await judge.judge(edit)).candidates;
+      expect(second?.reward).toBeCloseTo(Math.sqrt(24) / 10, 6);
+      // And the good replies are cached: a third run makes no new call.
+      const calls = server.calls.length;
+      await judge.judge(edit);
+      expect(server.calls.length).toBe(calls);
     } finally {
       await server.close();
     }

@@ -45,7 +45,7 @@ export function firmReward(e: number, c: number, w1: number, w2: number): number
 export class FirmJudge extends VlmJudge {
   readonly id = "firm";
   readonly version = "1.0.0";
-  async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
+  protected async judgeCase(edit: PreparedCase, options: JudgeRunOptions): Promise<JudgeResult> {
     const rt = this.rt;
     const { firmW1: w1, firmW2: w2 } = rt.config;
     const caps = await rt.capabilities(options.signal);

@@ -25,7 +25,7 @@ const PRINCIPLES: Principle[] = [
 export class LogitJudge extends VlmJudge {
   readonly id = "logit";
   readonly version = "1.0.0";
-  async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
+  protected async judgeCase(edit: PreparedCase, options: JudgeRunOptions): Promise<JudgeResult> {
     const rt = this.rt;
     const caps = await rt.capabilities(options.signal);
     if (!caps.logprobs) {

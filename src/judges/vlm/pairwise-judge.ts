@@ -43,7 +43,7 @@ export function unswap(v: PairVerdict): PairVerdict {
 export class PairwiseJudge extends VlmJudge {
   readonly id = "pairwise";
   readonly version = "1.0.0";
-  async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
+  protected async judgeCase(edit: PreparedCase, options: JudgeRunOptions): Promise<JudgeResult> {
     const [first, second] = edit.candidates;
     if (edit.candidates.length !== 2 || !first || !second) {
       throw new InputError(

@@ -17,7 +17,7 @@ import { buildResult, failedOutcome, judgeCandidates } from "./vlm-result.js";
 export class RubricJudge extends VlmJudge {
   readonly id = "rubric";
   readonly version = "1.0.0";
-  async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
+  protected async judgeCase(edit: PreparedCase, options: JudgeRunOptions): Promise<JudgeResult> {
     const rt = this.rt;
     const caps = await rt.capabilities(options.signal);
     const notes = [...caps.notes];

@@ -14,7 +14,7 @@ const FLAVOR: VieFlavor = { sc: "viescore-sc", pq: "viescore-pq", scale: 10, rea
 export class VieScoreJudge extends VlmJudge {
   readonly id = "viescore";
   readonly version = "1.0.0";
-  async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
+  protected async judgeCase(edit: PreparedCase, options: JudgeRunOptions): Promise<JudgeResult> {
     const caps = await this.rt.capabilities(options.signal);
     const temperature = this.rt.config.temperature ?? 0;
     const candidates = await judgeCandidates(edit, VIE_PRINCIPLES, this.id, options, async (index) => {

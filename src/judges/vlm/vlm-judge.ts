@@ -11,7 +11,14 @@ export abstract class VlmJudge implements Judge {
 
   constructor(protected readonly rt: VlmRuntime) {}
 
-  abstract judge(edit: PreparedCase, options?: JudgeRunOptions): Promise<JudgeResult>;
+  async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
+    const result = await this.judgeCase(edit, options);
+    this.rt.forgetUnusable(result);
+    return result;
+  }
+
+  /** The judge's own work; `judge` wraps it. */
+  protected abstract judgeCase(edit: PreparedCase, options: JudgeRunOptions): Promise<JudgeResult>;
 
   usage(): BackendUsage | null {
     return this.rt.usage();

@@ -9,6 +9,7 @@ import type {
   ChatBackend,
   ChatJsonSchema,
 } from "../../contract/backend.js";
+import type { JudgeResult } from "../../contract/result.js";
 import { ConfigError } from "../../errors/config-error.js";
 import { PromptImages } from "./prompt-images.js";
 import { loadTemplate, type PromptTemplate } from "./prompt-template.js";
@@ -44,6 +45,20 @@ export class VlmRuntime {
   schemaFor(caps: BackendCapabilities, schema: ChatJsonSchema): ChatJsonSchema | undefined {
     const mode = this.config.structuredOutput;
     return mode === "on" || (mode === "auto" && caps.jsonSchema) ? schema : undefined;
+  }
+
+  /**
+   * Has the cache drop the replies this result could not use (verdicts that abstain on a raw reply: no parsable
+   * answer), so judging the same case again asks the model again instead of replaying them.
+   */
+  forgetUnusable(result: JudgeResult): void {
+    if (!this.backend.forget) return;
+    for (const candidate of result.candidates)
+      for (const verdict of candidate.verdicts) {
+        const details = verdict.evidence.details as { rawText?: unknown } | undefined;
+        if (verdict.status === "abstain" && typeof details?.rawText === "string")
+          this.backend.forget(details.rawText);
+      }
   }
 
   /** The backend's running totals; null when it keeps none. */
