@@ -8,7 +8,16 @@ import { handleScore } from "./score-route.js";
 import { ServerMetrics } from "./server-metrics.js";
 import type { AppOptions } from "./server-options.js";
 
-const ROUTES = new Set(["/healthz", "/readyz", "/metrics", "/openapi.json", "/v1/score", "/v1/rewards"]);
+/** Every route and the method it takes. */
+const ROUTE_METHODS: Record<string, string> = {
+  "/healthz": "GET",
+  "/readyz": "GET",
+  "/metrics": "GET",
+  "/openapi.json": "GET",
+  "/v1/score": "POST",
+  "/v1/rewards": "POST",
+};
+const ROUTES = new Set(Object.keys(ROUTE_METHODS));
 const OPEN_ROUTES = new Set(["/healthz", "/readyz"]);
 export const SERVER_API_VERSION = "1.0.0";
 const UNREAD_BODY = new Set(["body_too_large", "body_timeout", "unsupported_media_type"]);
@@ -73,9 +82,19 @@ export function createApp(options: AppOptions, extra: { processMetrics?: boolean
   app.post("/v1/score", (c) => handleScore(c, ctx));
   app.post("/v1/rewards", (c) => handleRewards(c, ctx));
 
-  app.notFound((c) =>
-    c.json(errorBody("not_found", `no route ${c.req.method} ${c.req.path}; see /openapi.json`), 404),
-  );
+  app.notFound((c) => {
+    const allowed = ROUTE_METHODS[c.req.path];
+    if (allowed)
+      return c.json(
+        errorBody(
+          "method_not_allowed",
+          `${c.req.path} takes ${allowed}, not ${c.req.method}; see /openapi.json`,
+        ),
+        405,
+        { allow: allowed },
+      );
+    return c.json(errorBody("not_found", `no route ${c.req.method} ${c.req.path}; see /openapi.json`), 404);
+  });
   app.onError((error, c) => {
     const { status, body } = errorResponse(error);
     if (status >= 500 && body.error.code === "internal_error")

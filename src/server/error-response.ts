@@ -23,6 +23,7 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   paths_disabled: 403,
   path_forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   body_too_large: 413,
   request_too_large: 413,
   body_incomplete: 400,

@@ -108,7 +108,7 @@ export async function readJsonBody<S extends z.ZodType>(
       );
     throw new EditJudgeError(
       "invalid_json",
-      `request body is not valid JSON (${error instanceof Error ? error.message : "parse error"}); send Content-Type: application/json`,
+      `request body is not valid JSON (${error instanceof Error ? error.message : "parse error"}); send one JSON object as the body, as in /openapi.json`,
     );
   }
   const parsed = schema.safeParse(value);

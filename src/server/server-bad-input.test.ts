@@ -270,6 +270,15 @@ describe("bad input gets a clear 4xx and the server stays up", () => {
     const res = await fetch(`${server.url}/v2/nothing`);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: "not_found" } });
+    const wrongMethod = await fetch(`${server.url}/v1/score`);
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("POST");
+    expect(await wrongMethod.json()).toMatchObject({
+      error: {
+        code: "method_not_allowed",
+        message: expect.stringMatching(/\/v1\/score takes POST, not GET/),
+      },
+    });
     await expectStillUp();
   });
 
