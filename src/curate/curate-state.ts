@@ -36,10 +36,14 @@ export class CurateState {
     this.#db = db;
   }
 
-  /** Opens or creates the state; a state written for different settings is refused. */
+  /**
+   * Opens or creates the state; a state written for different settings is refused. With `startOver`, a state
+   * there is reset (after its lock is taken) and the run starts from the first row.
+   */
   static open(
     path: string,
     fingerprint: string,
+    startOver = false,
   ): { state: CurateState; progress: CurateProgress; resumed: boolean } {
     const db = lockedDatabase(path);
     db.exec(`CREATE TABLE IF NOT EXISTS run (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL,
@@ -57,8 +61,8 @@ export class CurateState {
         }
       | undefined;
     const state = new CurateState(db);
-    if (!row) {
-      db.prepare("INSERT INTO run VALUES (1, ?, 0, 0, 0, 0, 0, 0)").run(fingerprint);
+    if (!row || startOver) {
+      db.prepare("INSERT OR REPLACE INTO run VALUES (1, ?, 0, 0, 0, 0, 0, 0)").run(fingerprint);
       return { state, progress: { ...FRESH }, resumed: false };
     }
     if (row.fingerprint !== fingerprint) {

@@ -96,6 +96,15 @@ describe("runCurate", () => {
       setting: "output",
     });
     expect(existsSync(`${other}.state.sqlite`)).toBe(false);
+    // --overwrite starts over even where a state is, and resuming with another rejects file names the change.
+    const fresh = await runCurate({ input: data, output: out, judge, minReward: 0.7, overwrite: true });
+    expect(fresh.resumed).toBe(false);
+    expect(fresh.kept + fresh.rejected).toBe(40);
+    expect((await outputs(out)).kept.length).toBe(fresh.kept);
+    await expect(
+      runCurate({ input: data, output: out, judge, minReward: 0.7, rejects: join(dir, "elsewhere.jsonl") }),
+    ).rejects.toThrow(/rejects: ".*out\.jsonl\.rejects\.jsonl" then, ".*elsewhere\.jsonl" now/);
+    expect(existsSync(join(dir, "elsewhere.jsonl"))).toBe(false);
   });
 
   it("reads a JSONL file that starts with a byte-order mark and has CRLF line ends", async () => {

@@ -37,7 +37,7 @@ export interface CurateOptions {
   /** Rows judged at once. Default 4. */
   concurrency?: number;
   limits?: ImageLimits;
-  /** Start over even when the outputs exist without a resume state. */
+  /** Start over from the first row: outputs and any resume state there are discarded. */
   overwrite?: boolean;
   signal?: AbortSignal;
   /** Called after each committed batch. */
@@ -81,6 +81,8 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
   const input = statSync(options.input);
   const fingerprint = JSON.stringify({
     input: resolve(options.input),
+    output: resolve(options.output),
+    rejects: resolve(paths.rejects),
     inputBytes: input.size,
     inputModified: new Date(input.mtimeMs).toISOString(),
     judge: `${options.judge.id}@${options.judge.version}`,
@@ -88,7 +90,7 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
     shard: `${shard.index}/${shard.count}`,
   });
   // The state is the run's lock: open it before the outputs are opened (and cut back to the committed sizes).
-  const { state, progress, resumed } = CurateState.open(paths.state, fingerprint);
+  const { state, progress, resumed } = CurateState.open(paths.state, fingerprint, options.overwrite === true);
   const opened: AppendFile[] = [];
   try {
     const kept = new AppendFile(options.output, progress.keptBytes);

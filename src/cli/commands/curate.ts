@@ -82,7 +82,7 @@ export function registerCurate(program: Command): void {
     .option("--shard <i/n>", "process only rows with index % n == i")
     .option("--batch-size <n>", "rows per committed batch", "16")
     .option("--concurrency <n>", "rows judged at once", "4")
-    .option("--overwrite", "start over even if OUT exists without a resume state");
+    .option("--overwrite", "start over from the first row, discarding OUT, its rejects and its resume state");
   // The backend's --concurrency (calls in flight) would clash with curate's own: set it in --config instead.
   addBackendFlags(command, BACKEND_FLAGS_NOT_HERE);
   command.action(async (input: string, output: string, opts: CurateCliOptions, cmd: Command) => {
