@@ -1,4 +1,5 @@
 import { closeSync, openSync, type Stats, statSync } from "node:fs";
+import { parquetSchema } from "hyparquet";
 import { InputError } from "../errors/input-error.js";
 import { type DatasetFormat, datasetFormat } from "./dataset-format.js";
 import { openParquet } from "./open-parquet.js";
@@ -33,6 +34,14 @@ export async function checkCurateInput(path: string): Promise<CurateInput> {
   }
   if (format === "jsonl") return { format, rows: null };
   const { metadata } = await openParquet(path);
+  // Every row needs these columns: without one, the file is the wrong dataset, not a file of bad rows.
+  const columns = parquetSchema(metadata).children.map((c) => c.element.name);
+  const missing = ["source", "instruction", "edited"].filter((name) => !columns.includes(name));
+  if (missing.length > 0)
+    throw new InputError(
+      path,
+      `IN ${path} has no ${missing.map((m) => `"${m}"`).join(", ")} column (it has ${columns.map((c) => `"${c}"`).join(", ") || "none"}); curate needs source, instruction and edited columns`,
+    );
   return { format, rows: Number(metadata.num_rows) };
 }
 

@@ -21,6 +21,12 @@ function imageField(value: unknown, field: string, datasetDir: string): ImageInp
       const comma = value.indexOf(",");
       return { kind: "bytes", bytes: Buffer.from(value.slice(comma + 1), "base64"), name: field };
     }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+      throw new InputError(
+        field,
+        `field "${field}" is a URL (${value.slice(0, 80)}); curate reads images from files or data URLs, so download them first and give their paths`,
+        { code: "invalid_row" },
+      );
     return { kind: "path", path: isAbsolute(value) ? value : resolve(datasetDir, value) };
   }
   if (typeof value === "object" && value !== null) {

@@ -107,6 +107,21 @@ describe("runCurate", () => {
     expect(existsSync(join(dir, "elsewhere.jsonl"))).toBe(false);
   });
 
+  it("rejects a row whose image is a URL with a reason that says to download it", async () => {
+    const urls = join(dir, "urls.jsonl");
+    await writeFile(
+      urls,
+      `${JSON.stringify({ source: "img-100.png", instruction: "x", edited: "https://example.com/a.png" })}\n`,
+    );
+    const out = join(dir, "out.jsonl");
+    expect(await runCurate({ input: urls, output: out, judge, minReward: 0.5 })).toMatchObject({
+      rejected: 1,
+    });
+    expect((await outputs(out)).rejected[0]).toMatch(
+      /error invalid_row: field \\"edited\\" is a URL \(https:\/\/example\.com\/a\.png\); curate reads images from files or data URLs/,
+    );
+  });
+
   it("reads a JSONL file that starts with a byte-order mark and has CRLF line ends", async () => {
     const windows = join(dir, "windows.jsonl");
     const rows = [0, 1, 2].map((i) =>
@@ -300,5 +315,24 @@ describe("runCurate", () => {
     const out2 = join(dir, "bytes.jsonl");
     expect((await runCurate({ input: bytesParquet, output: out2, judge, minReward: 0.5 })).kept).toBe(1);
     expect((await lines(out2))[0]).toMatch(/"source":"data:image\/png;base64,/);
+    // A Parquet file without one of the three columns is refused before any output exists.
+    const noInstruction = join(dir, "no-instruction.parquet");
+    await writeFile(
+      noInstruction,
+      Buffer.from(
+        parquetWriteBuffer({
+          columnData: [
+            { name: "source", data: ["a.png"], type: "STRING" },
+            { name: "prompt", data: ["x"], type: "STRING" },
+            { name: "edited", data: ["b.png"], type: "STRING" },
+          ],
+        }),
+      ),
+    );
+    const out3 = join(dir, "none.jsonl");
+    await expect(runCurate({ input: noInstruction, output: out3, judge, minReward: 0.5 })).rejects.toThrow(
+      /has no "instruction" column \(it has "source", "prompt", "edited"\)/,
+    );
+    expect(existsSync(out3)).toBe(false);
   });
 });
