@@ -17,7 +17,7 @@ async function readInput(
     if (input.bytes.byteLength > limits.maxFileBytes) {
       throw new InputError(
         input.name,
-        `${input.name}: image is ${input.bytes.byteLength} bytes, over the ${limits.maxFileBytes}-byte limit; shrink it or raise maxFileBytes`,
+        `${input.name}: image is ${input.bytes.byteLength} bytes, over the ${limits.maxFileBytes}-byte limit; send a smaller file (re-encode or downscale it)`,
         { code: "image_too_large" },
       );
     }
@@ -44,7 +44,7 @@ async function readInput(
   if (size > limits.maxFileBytes) {
     throw new InputError(
       name,
-      `${name}: file is ${size} bytes, over the ${limits.maxFileBytes}-byte limit; shrink it or raise maxFileBytes`,
+      `${name}: file is ${size} bytes, over the ${limits.maxFileBytes}-byte limit; send a smaller file (re-encode or downscale it)`,
       {
         code: "image_too_large",
       },
