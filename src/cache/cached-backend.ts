@@ -8,7 +8,7 @@ import type {
 import { cacheKey } from "./cache-key.js";
 import type { ResponseCache } from "./response-cache.js";
 
-/** Replies remembered (by text) so a judge can have them forgotten: enough for every call of a large batch. */
+/** Recent replies remembered so a judge can have them forgotten: enough for every call of a large batch. */
 const RECENT_REPLIES = 10_000;
 
 /**
@@ -23,8 +23,8 @@ export class CachedBackend implements ChatBackend {
 
   readonly #probe: ((backend: ChatBackend, signal?: AbortSignal) => Promise<BackendCapabilities>) | undefined;
   #capabilities: Promise<BackendCapabilities> | undefined;
-  /** Cache keys of recent replies (stored or served from the cache), by reply text. */
-  readonly #recent = new Map<string, Set<string>>();
+  /** The reply texts of the most recent cache keys (stored or served), oldest first; at most RECENT_REPLIES. */
+  readonly #recent = new Map<string, readonly string[]>();
 
   /**
    * With `probe`, the capability probe runs through this backend, so its reply is cached too and a
@@ -56,20 +56,22 @@ export class CachedBackend implements ChatBackend {
     return response;
   }
 
+  /** Drops the recent replies with this text from the cache (a scan of the recent keys: forgetting is rare). */
   forget(replyText: string): void {
-    for (const key of this.#recent.get(replyText) ?? []) this.#cache.delete(key);
-    this.#recent.delete(replyText);
+    for (const [key, texts] of this.#recent)
+      if (texts.includes(replyText)) {
+        this.#cache.delete(key);
+        this.#recent.delete(key);
+      }
   }
 
   #remember(key: string, response: ChatResponse): void {
-    for (const choice of response.choices) {
-      const keys = this.#recent.get(choice.text) ?? new Set<string>();
-      keys.add(key);
-      this.#recent.delete(choice.text);
-      this.#recent.set(choice.text, keys);
-    }
-    while (this.#recent.size > RECENT_REPLIES)
-      this.#recent.delete(this.#recent.keys().next().value as string);
+    this.#recent.delete(key);
+    this.#recent.set(
+      key,
+      response.choices.map((c) => c.text),
+    );
+    if (this.#recent.size > RECENT_REPLIES) this.#recent.delete(this.#recent.keys().next().value as string);
   }
 
   usage(): BackendUsage {

@@ -37,8 +37,9 @@ export class CurateState {
   }
 
   /**
-   * Opens or creates the state; a state written for different settings is refused. With `startOver`, a state
-   * there is reset (after its lock is taken) and the run starts from the first row.
+   * Opens or creates the state. A state written for the same settings is resumed (also when written by an older
+   * version that recorded fewer of them, all equal); one written for other settings is refused, or with
+   * `startOver` reset (after its lock is taken) so the run starts from the first row.
    */
   static open(
     path: string,
@@ -49,6 +50,7 @@ export class CurateState {
     db.exec(`CREATE TABLE IF NOT EXISTS run (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL,
       next_index INTEGER NOT NULL, kept_bytes INTEGER NOT NULL, rejected_bytes INTEGER NOT NULL,
       kept INTEGER NOT NULL, rejected INTEGER NOT NULL, done INTEGER NOT NULL)`);
+    db.exec("CREATE TABLE IF NOT EXISTS stops (row INTEGER PRIMARY KEY, runs INTEGER NOT NULL)");
     const row = db.prepare("SELECT * FROM run WHERE id = 1").get() as
       | {
           fingerprint: string;
@@ -61,15 +63,18 @@ export class CurateState {
         }
       | undefined;
     const state = new CurateState(db);
-    if (!row || startOver) {
+    const same = row !== undefined && sameRun(row.fingerprint, fingerprint);
+    if (!row || (!same && startOver)) {
       db.prepare("INSERT OR REPLACE INTO run VALUES (1, ?, 0, 0, 0, 0, 0, 0)").run(fingerprint);
+      db.exec("DELETE FROM stops");
       return { state, progress: { ...FRESH }, resumed: false };
     }
-    if (row.fingerprint !== fingerprint) {
+    if (same) db.prepare("UPDATE run SET fingerprint = ? WHERE id = 1").run(fingerprint);
+    else {
       db.close();
       throw new ConfigError(
         "state",
-        `resume state ${path} belongs to a run with other settings (${settingsChange(row.fingerprint, fingerprint)}); rerun with the same input, unchanged, and the same judge, --min-reward and --shard, or delete the state and outputs to start over`,
+        `resume state ${path} belongs to a run with other settings (${settingsChange(row.fingerprint, fingerprint)}); rerun with the same input, unchanged, and the same judge, --min-reward and --shard, or pass --overwrite to start over`,
       );
     }
     return {
@@ -84,6 +89,21 @@ export class CurateState {
       },
       resumed: true,
     };
+  }
+
+  /** How many runs this row has stopped with a model-server failure. */
+  stopsAt(row: number): number {
+    const found = this.#db.prepare("SELECT runs FROM stops WHERE row = ?").get(row) as
+      | { runs: number }
+      | undefined;
+    return found?.runs ?? 0;
+  }
+
+  /** Records that this row stopped the run with a model-server failure. */
+  recordStop(row: number): void {
+    this.#db
+      .prepare("INSERT INTO stops VALUES (?, 1) ON CONFLICT(row) DO UPDATE SET runs = runs + 1")
+      .run(row);
   }
 
   commit(progress: CurateProgress): void {
@@ -127,19 +147,31 @@ function lockedDatabase(path: string): Database.Database {
   }
 }
 
+function parseFingerprint(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a stored fingerprint is this run's: equal, or written by an older version that recorded fewer settings
+ * (every one it has is equal to now's).
+ */
+function sameRun(stored: string, now: string): boolean {
+  if (stored === now) return true;
+  const [a, b] = [parseFingerprint(stored), parseFingerprint(now)];
+  if (!a || !b) return false;
+  return Object.keys(a).every((k) => k in b && JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
 /** What differs between two fingerprints: the changed keys when both are JSON objects, else both whole. */
 function settingsChange(before: string, now: string): string {
-  const parse = (text: string): Record<string, unknown> | null => {
-    try {
-      const value: unknown = JSON.parse(text);
-      return value && typeof value === "object" && !Array.isArray(value)
-        ? (value as Record<string, unknown>)
-        : null;
-    } catch {
-      return null;
-    }
-  };
-  const [a, b] = [parse(before), parse(now)];
+  const [a, b] = [parseFingerprint(before), parseFingerprint(now)];
   if (!a || !b) return `${before} then, ${now} now`;
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   return keys

@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import Database from "better-sqlite3";
 import { parquetWriteBuffer } from "hyparquet-writer";
+import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Judge } from "../contract/judge.js";
 import { fakeJudge } from "../server/test-fixtures.js";
@@ -99,6 +101,9 @@ describe("runCurate", () => {
     // --overwrite starts over even where a state is, and resuming with another rejects file names the change.
     const fresh = await runCurate({ input: data, output: out, judge, minReward: 0.7, overwrite: true });
     expect(fresh.resumed).toBe(false);
+    // Rerunning that same command resumes its own state (here: already done) rather than starting over again.
+    const rerun = await runCurate({ input: data, output: out, judge, minReward: 0.7, overwrite: true });
+    expect(rerun).toMatchObject({ resumed: true, done: true, kept: fresh.kept });
     expect(fresh.kept + fresh.rejected).toBe(40);
     expect((await outputs(out)).kept.length).toBe(fresh.kept);
     await expect(
@@ -187,6 +192,128 @@ describe("runCurate", () => {
     const [got, want] = [await outputs(out), await outputs(reference)];
     expect(got.kept).toEqual(want.kept);
     expect(got.rejected).toEqual(want.rejected);
+  });
+
+  it("rejects a row the model server keeps failing on after it has stopped two runs, so the run can finish", async () => {
+    const poisonPng = await sharp({
+      create: { width: 16, height: 16, channels: 3, background: { r: 77, g: 1, b: 2 } },
+    })
+      .png()
+      .toBuffer();
+    await writeFile(join(dir, "poison.png"), poisonPng);
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      JSON.stringify({
+        source: "img-100.png",
+        instruction: "x",
+        edited: i === 7 ? "poison.png" : "img-200.png",
+      }),
+    );
+    const input = join(dir, "poison.jsonl");
+    await writeFile(input, `${rows.join("\n")}\n`);
+    const transient = {
+      code: "backend_call_failed",
+      message: "HTTP 500 (gave up after 4 tries)",
+      transient: true as const,
+    };
+    const failsOnPoison: Judge = {
+      ...judge,
+      async judge(edit, options) {
+        const result = await judge.judge(edit, options);
+        if (edit.candidates[0]?.rgb[0] !== 77) return result;
+        return {
+          ...result,
+          candidates: result.candidates.map((c) => ({ ...c, reward: null, error: transient })),
+        };
+      },
+    };
+    const out = join(dir, "out.jsonl");
+    const run = () => runCurate({ input, output: out, judge: failsOnPoison, minReward: 0.5, batchSize: 4 });
+    for (let i = 0; i < 2; i++) await expect(run()).rejects.toThrow(/row 7 could not be judged/);
+    const third = await run();
+    expect(third).toMatchObject({ done: true, kept: 11, rejected: 1 });
+    expect((await outputs(out)).rejected[0]).toMatch(
+      /"row":7,.*error backend_call_failed: HTTP 500 .*this row also stopped the 2 runs before; rejected so the run can go on/,
+    );
+  });
+
+  it("stops the other rows of the batch when one stops the run, instead of judging on", async () => {
+    const input = join(dir, "four.jsonl");
+    const row = (edited: string) => JSON.stringify({ source: "img-100.png", instruction: "x", edited });
+    await writeFile(input, `${[row("img-250.png"), row("img-200.png"), row("img-150.png")].join("\n")}\n`);
+    const transient = { code: "backend_call_failed", message: "HTTP 503", transient: true as const };
+    // Red 250 fails at once; the others wait for their abort and would never end without it.
+    let stoppedCalls = 0;
+    const judgeWithOutage: Judge = {
+      ...judge,
+      async judge(edit, options) {
+        const result = await judge.judge(edit, options);
+        if (edit.candidates[0]?.rgb[0] === 250)
+          return {
+            ...result,
+            candidates: result.candidates.map((c) => ({ ...c, reward: null, error: transient })),
+          };
+        try {
+          options?.signal?.throwIfAborted();
+          await new Promise((_, reject) =>
+            options?.signal?.addEventListener("abort", () => reject(options.signal?.reason), { once: true }),
+          );
+        } catch (error) {
+          stoppedCalls++;
+          throw error;
+        }
+        return result;
+      },
+    };
+    const out = join(dir, "out.jsonl");
+    await expect(
+      runCurate({ input, output: out, judge: judgeWithOutage, minReward: 0.5, batchSize: 3, concurrency: 3 }),
+    ).rejects.toThrow(/row 0 could not be judged: HTTP 503/);
+    // By the time the run has stopped, the two other calls were told to stop too.
+    expect(stoppedCalls).toBe(2);
+  });
+
+  it("decides nothing for a row whose judge call ended because the run was interrupted", async () => {
+    const controller = new AbortController();
+    const stop = new Error("interrupted by SIGINT");
+    // A judge that, like one catching its own errors, returns a failed result once the signal aborts.
+    const catching: Judge = {
+      ...judge,
+      async judge(edit, options) {
+        const result = await judge.judge(edit, options);
+        controller.abort(stop);
+        const error = { code: "judge_failed", message: "aborted" };
+        return { ...result, candidates: result.candidates.map((c) => ({ ...c, reward: null, error })) };
+      },
+    };
+    const out = join(dir, "out.jsonl");
+    await expect(
+      runCurate({ input: data, output: out, judge: catching, minReward: 0.5, signal: controller.signal }),
+    ).rejects.toBe(stop);
+    expect(await outputs(out)).toEqual({ kept: [], rejected: [] });
+  });
+
+  it("resumes a state written by the previous version, which recorded fewer settings", async () => {
+    const out = join(dir, "out.jsonl");
+    const crash = (p: FaultPoint, b: number) => {
+      if (p === "after-commit" && b === 1) throw new Error("simulated crash");
+    };
+    await expect(
+      runCurate({ input: data, output: out, judge, minReward: 0.5, batchSize: 6, onFault: crash }),
+    ).rejects.toThrow("simulated crash");
+    const db = new Database(`${out}.state.sqlite`);
+    const stored = JSON.parse(
+      (db.prepare("SELECT fingerprint FROM run").get() as { fingerprint: string }).fingerprint,
+    );
+    const { input, judge: judgeId, minReward, shard } = stored as Record<string, unknown>;
+    db.prepare("UPDATE run SET fingerprint = ?").run(
+      JSON.stringify({ input, judge: judgeId, minReward, shard }),
+    );
+    db.close();
+    const resumed = await runCurate({ input: data, output: out, judge, minReward: 0.5, batchSize: 6 });
+    expect(resumed).toMatchObject({ resumed: true, done: true });
+    const { kept, rejected } = await outputs(out);
+    expect(new Set([...rowsOf(kept), ...rowsOf(rejected)]).size).toBe(40);
+    expect(kept.length + rejected.length).toBe(40);
   });
 
   it("refuses outputs that are the input, share a file, are named .parquet or have no folder", async () => {

@@ -9,7 +9,7 @@ import { checkCurateOptions } from "./check-curate-options.js";
 import { checkCuratePaths } from "./check-curate-paths.js";
 import { type CurateProgress, CurateState } from "./curate-state.js";
 import { type RawRow, readDatasetRows } from "./dataset-rows.js";
-import { type JudgedRow, judgeRow } from "./judge-row.js";
+import { type JudgedRow, judgeRow, RowStopError } from "./judge-row.js";
 import { rowJson } from "./row-json.js";
 
 /** Points where tests (or `EDITJUDGE_CURATE_FAULT`) can simulate a crash. */
@@ -102,7 +102,13 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
     let scanned = progress.nextIndex;
     let batchNo = 0;
     const flush = async () => {
-      const judged = await judgeAll(batch, options, limits);
+      let judged: JudgedRow[];
+      try {
+        judged = await judgeAll(batch, options, limits, (row) => state.stopsAt(row));
+      } catch (error) {
+        if (error instanceof RowStopError) state.recordStop(error.row);
+        throw error;
+      }
       writeBatch(judged, kept, rejected, progress, () => options.onFault?.("mid-write", batchNo));
       kept.flush();
       rejected.flush();
@@ -137,23 +143,40 @@ async function judgeAll(
   rows: readonly RawRow[],
   options: CurateOptions,
   limits: ImageLimits,
+  stopsAt: (row: number) => number,
 ): Promise<JudgedRow[]> {
   const out: JudgedRow[] = new Array(rows.length);
+  // The first row that stops the run stops the others too (no more model calls for a batch that is redone on
+  // resume), and the batch ends only when every row has.
+  const batch = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, batch.signal]) : batch.signal;
   let next = 0;
   const worker = async () => {
     while (next < rows.length) {
+      signal.throwIfAborted();
       const i = next++;
+      const row = rows[i] as RawRow;
       out[i] = await judgeRow(
-        rows[i] as RawRow,
+        row,
         options.input,
         options.judge,
         options.minReward,
         limits,
-        options.signal,
+        signal,
+        stopsAt(row.index),
       );
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, rows.length) }, worker));
+  const ended = await Promise.allSettled(
+    Array.from({ length: Math.min(options.concurrency ?? 4, rows.length) }, () =>
+      worker().catch((error: unknown) => {
+        batch.abort(error);
+        throw error;
+      }),
+    ),
+  );
+  // Any failure aborted the batch with itself as the reason: the first one is what stopped the run.
+  if (batch.signal.aborted || ended.some((e) => e.status === "rejected")) throw batch.signal.reason;
   return out;
 }
 

@@ -65,6 +65,7 @@ export class AppContext {
         const stopping = this.runtime.stopping.signal;
         const stop = () => fail(stopping.reason);
         stopping.addEventListener("abort", stop, { once: true });
+        if (stopping.aborted) stop();
         const loader = this.#loader(inner, lifted, fail);
         return work(loader, inner).finally(() => {
           stopping.removeEventListener("abort", stop);

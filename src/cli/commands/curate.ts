@@ -106,7 +106,9 @@ export function registerCurate(program: Command): void {
     const interrupt = (signal: NodeJS.Signals) => {
       if (interrupted.signal.aborted) process.exit(130);
       bar?.stop();
-      process.stderr.write(`curate: ${signal}, stopping after the rows in flight (again to stop at once)\n`);
+      process.stderr.write(
+        `curate: ${signal}, stopping; the batch in progress is redone on resume (again to stop at once)\n`,
+      );
       interrupted.abort(
         new EditJudgeError(
           "interrupted",

@@ -29,7 +29,7 @@ export class RubricJudge extends VlmJudge {
       try {
         principles = await splitInstruction(rt, edit, caps, options.signal);
       } catch (error) {
-        if (!(error instanceof EditJudgeError)) throw error;
+        if (options.signal?.aborted || !(error instanceof EditJudgeError)) throw error;
         const failed = failedOutcome([], this.id, error);
         const candidates = edit.candidates.map((c, index) => ({ index, name: c.name, ...failed }));
         notes.push(`could not split the instruction into principles: ${error.message}`);
