@@ -157,7 +157,7 @@ describe("editjudge curate (built CLI)", () => {
     const stopped = await run.exit;
     expect(stopped.hung, "the process did not exit").toBe(false);
     expect(stopped.code, stopped.stderr).toBe(130);
-    expect(stopped.stderr).toMatch(/curate: SIGINT, stopping after the rows in flight/);
+    expect(stopped.stderr).toMatch(/curate: SIGINT, stopping; the batch in progress is redone on resume/);
     expect(stopped.stderr).toMatch(
       /editjudge: interrupted by SIGINT; the committed rows are kept: rerun the same command to resume/,
     );
