@@ -82,6 +82,16 @@ async function expectRefused(exit: Exit, message: RegExp): Promise<void> {
   expect(exit.stderr).not.toMatch(/unexpected error/);
 }
 
+/** OUT and its rejects together hold rows 0 … n−1, each exactly once. */
+async function expectEveryRowOnce(out: string, n: number): Promise<void> {
+  const lines = `${await readFile(out, "utf8")}${await readFile(`${out}.rejects.jsonl`, "utf8")}`
+    .split("\n")
+    .filter((l) => l.length > 0);
+  const rows = lines.map((l) => (JSON.parse(l) as { row: number }).row);
+  expect(rows.length).toBe(n);
+  expect(new Set(rows).size).toBe(n);
+}
+
 describe("editjudge curate (built CLI)", () => {
   it.each([
     ["3/2", /--shard "3\/2" must be i\/n with 0 ≤ i < n/],
@@ -164,12 +174,7 @@ describe("editjudge curate (built CLI)", () => {
     const rerun = await curate(input, out, "--min-reward", "0.5").exit;
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stdout).toMatch(/^resumed; /);
-    const lines = `${await readFile(out, "utf8")}${await readFile(`${out}.rejects.jsonl`, "utf8")}`
-      .split("\n")
-      .filter((l) => l.length > 0);
-    const rows = lines.map((l) => (JSON.parse(l) as { row: number }).row);
-    expect(rows.length).toBe(200);
-    expect(new Set(rows).size).toBe(200);
+    await expectEveryRowOnce(out, 200);
   }, 90_000);
 
   it("refuses a second run on the same OUT while the first runs; after the first is killed, a rerun resumes", async () => {
@@ -187,11 +192,6 @@ describe("editjudge curate (built CLI)", () => {
     expect((await first.exit).signal).toBe("SIGKILL");
     const rerun = await curate(input, out, "--min-reward", "0.5").exit;
     expect(rerun.code, rerun.stderr).toBe(0);
-    const lines = `${await readFile(out, "utf8")}${await readFile(`${out}.rejects.jsonl`, "utf8")}`
-      .split("\n")
-      .filter((l) => l.length > 0);
-    const rows = lines.map((l) => (JSON.parse(l) as { row: number }).row);
-    expect(rows.length).toBe(200);
-    expect(new Set(rows).size).toBe(200);
+    await expectEveryRowOnce(out, 200);
   }, 90_000);
 });

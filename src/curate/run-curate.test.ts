@@ -27,6 +27,14 @@ async function outputs(out: string): Promise<{ kept: string[]; rejected: string[
   return { kept: await lines(out), rejected: await lines(`${out}.rejects.jsonl`) };
 }
 
+/** Writes a Parquet file with these columns. */
+async function writeParquet(
+  path: string,
+  columnData: Parameters<typeof parquetWriteBuffer>[0]["columnData"],
+) {
+  await writeFile(path, Buffer.from(parquetWriteBuffer({ columnData })));
+}
+
 describe("runCurate", () => {
   it("keeps rows at or above min-reward and rejects the rest with reasons", async () => {
     const out = join(dir, "out.jsonl");
@@ -427,35 +435,21 @@ describe("runCurate", () => {
     const summary = await runCurate({ input: parquet, output: out, judge, minReward: 0.5 });
     expect([summary.kept, summary.rejected]).toEqual([1, 1]);
     const bytesParquet = join(dir, "bytes.parquet");
-    await writeFile(
-      bytesParquet,
-      Buffer.from(
-        parquetWriteBuffer({
-          columnData: [
-            { name: "source", data: [img], type: "BYTE_ARRAY" },
-            { name: "instruction", data: ["make it brighter"], type: "STRING" },
-            { name: "edited", data: [img], type: "BYTE_ARRAY" },
-          ],
-        }),
-      ),
-    );
+    await writeParquet(bytesParquet, [
+      { name: "source", data: [img], type: "BYTE_ARRAY" },
+      { name: "instruction", data: ["make it brighter"], type: "STRING" },
+      { name: "edited", data: [img], type: "BYTE_ARRAY" },
+    ]);
     const out2 = join(dir, "bytes.jsonl");
     expect((await runCurate({ input: bytesParquet, output: out2, judge, minReward: 0.5 })).kept).toBe(1);
     expect((await lines(out2))[0]).toMatch(/"source":"data:image\/png;base64,/);
     // A Parquet file without one of the three columns is refused before any output exists.
     const noInstruction = join(dir, "no-instruction.parquet");
-    await writeFile(
-      noInstruction,
-      Buffer.from(
-        parquetWriteBuffer({
-          columnData: [
-            { name: "source", data: ["a.png"], type: "STRING" },
-            { name: "prompt", data: ["x"], type: "STRING" },
-            { name: "edited", data: ["b.png"], type: "STRING" },
-          ],
-        }),
-      ),
-    );
+    await writeParquet(noInstruction, [
+      { name: "source", data: ["a.png"], type: "STRING" },
+      { name: "prompt", data: ["x"], type: "STRING" },
+      { name: "edited", data: ["b.png"], type: "STRING" },
+    ]);
     const out3 = join(dir, "none.jsonl");
     await expect(runCurate({ input: noInstruction, output: out3, judge, minReward: 0.5 })).rejects.toThrow(
       /has no "instruction" column \(it has "source", "prompt", "edited"\)/,
