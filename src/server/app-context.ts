@@ -20,6 +20,8 @@ export class AppContext {
   #realRoots: Promise<readonly string[]> | null = null;
   /** Decoded pixels of all requests in flight, against `maxServerPixels`. */
   readonly pixels: SharedPixelBudget;
+  /** How to stop each request still working, when shutdown's grace period ends (one listener for them all). */
+  readonly #working = new Set<() => void>();
 
   constructor(
     readonly options: AppOptions,
@@ -27,6 +29,13 @@ export class AppContext {
     readonly runtime: ServerRuntime,
   ) {
     this.pixels = new SharedPixelBudget(options.maxServerPixels);
+    runtime.stopping.signal.addEventListener(
+      "abort",
+      () => {
+        for (const stop of this.#working) stop();
+      },
+      { once: true },
+    );
   }
 
   judge(id: string | undefined): Judge {
@@ -64,11 +73,11 @@ export class AppContext {
       (inner, fail) => {
         const stopping = this.runtime.stopping.signal;
         const stop = () => fail(stopping.reason);
-        stopping.addEventListener("abort", stop, { once: true });
         if (stopping.aborted) stop();
+        else this.#working.add(stop);
         const loader = this.#loader(inner, lifted, fail);
         return work(loader, inner).finally(() => {
-          stopping.removeEventListener("abort", stop);
+          this.#working.delete(stop);
           loader.release();
         });
       },

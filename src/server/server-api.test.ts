@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import type { JudgeRunOptions } from "../contract/judge.js";
@@ -271,7 +272,9 @@ describe("reward server", () => {
       entered = resolve;
     });
     // A judge that never finishes and ignores its abort signal.
+    let entries = 0;
     const gate = () => {
+      entries++;
       entered();
       return new Promise<void>(() => {});
     };
@@ -283,8 +286,15 @@ describe("reward server", () => {
     const png = await solidPngBase64(100);
     const inflight = postJson(`${server.url}/v1/score`, { source: png, instruction: "x", candidates: [png] });
     await inJudge;
+    // However many requests work at once, the shutdown signal has one listener (no MaxListeners warning).
+    const more = Array.from({ length: 12 }, () =>
+      postJson(`${server.url}/v1/score`, { source: png, instruction: "x", candidates: [png] }),
+    );
+    while (entries < 13) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(getEventListeners(server.runtime.stopping.signal, "abort")).toHaveLength(1);
     const closed = server.close();
     const res = await inflight;
+    for (const other of await Promise.all(more)) expect(other.status).toBe(503);
     expect(res.status).toBe(503);
     expect(res.headers.get("connection")).toBe("close");
     const body = (await res.json()) as { error: { code: string; message: string } };
