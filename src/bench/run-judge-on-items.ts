@@ -1,3 +1,4 @@
+import { mapWithWorkers } from "../concurrency/map-with-workers.js";
 import type { Judge, JudgeRunOptions } from "../contract/judge.js";
 import { EditJudgeError } from "../errors/editjudge-error.js";
 import { InputError } from "../errors/input-error.js";
@@ -31,8 +32,6 @@ export async function runJudgeOnItems(
   options: RunOnItemsOptions,
 ): Promise<Map<string, JudgePrediction>> {
   const settings = options.settings ?? {};
-  const results = new Array<JudgePrediction | undefined>(items.length);
-  let next = 0;
   let done = 0;
   let cached = 0;
   const judgeOne = async (item: BenchItem): Promise<JudgePrediction> => {
@@ -77,19 +76,17 @@ export async function runJudgeOnItems(
       return { kind: "scores", scores: candidates.map(() => null), error: message };
     }
   };
-  const worker = async () => {
-    while (next < items.length) {
-      options.signal?.throwIfAborted();
-      const i = next++;
-      results[i] = await judgeOne(items[i] as BenchItem);
+  const results = await mapWithWorkers(
+    items,
+    options.concurrency ?? 1,
+    async (item) => {
+      const prediction = await judgeOne(item);
       done++;
       options.onProgress?.(done, items.length, cached);
-    }
-  };
-  const workers = Math.max(1, Math.min(options.concurrency ?? 1, items.length));
-  const settled = await Promise.allSettled(Array.from({ length: workers }, worker));
-  const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
-  if (failure) throw failure.reason;
+      return prediction;
+    },
+    options.signal,
+  );
   const out = new Map<string, JudgePrediction>();
   for (const [i, item] of items.entries()) out.set(item.id, results[i] as JudgePrediction);
   return out;

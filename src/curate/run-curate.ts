@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { mapWithWorkers } from "../concurrency/map-with-workers.js";
 import type { Judge } from "../contract/judge.js";
 import { ConfigError } from "../errors/config-error.js";
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "../image/image-limits.js";
@@ -139,45 +140,21 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
   }
 }
 
-async function judgeAll(
+function judgeAll(
   rows: readonly RawRow[],
   options: CurateOptions,
   limits: ImageLimits,
   stopsAt: (row: number) => number,
 ): Promise<JudgedRow[]> {
-  const out: JudgedRow[] = new Array(rows.length);
   // The first row that stops the run stops the others too (no more model calls for a batch that is redone on
   // resume), and the batch ends only when every row has.
-  const batch = new AbortController();
-  const signal = options.signal ? AbortSignal.any([options.signal, batch.signal]) : batch.signal;
-  let next = 0;
-  const worker = async () => {
-    while (next < rows.length) {
-      signal.throwIfAborted();
-      const i = next++;
-      const row = rows[i] as RawRow;
-      out[i] = await judgeRow(
-        row,
-        options.input,
-        options.judge,
-        options.minReward,
-        limits,
-        signal,
-        stopsAt(row.index),
-      );
-    }
-  };
-  const ended = await Promise.allSettled(
-    Array.from({ length: Math.min(options.concurrency ?? 4, rows.length) }, () =>
-      worker().catch((error: unknown) => {
-        batch.abort(error);
-        throw error;
-      }),
-    ),
+  return mapWithWorkers(
+    rows,
+    options.concurrency ?? 4,
+    (row, _index, signal) =>
+      judgeRow(row, options.input, options.judge, options.minReward, limits, signal, stopsAt(row.index)),
+    options.signal,
   );
-  // Any failure aborted the batch with itself as the reason: the first one is what stopped the run.
-  if (batch.signal.aborted || ended.some((e) => e.status === "rejected")) throw batch.signal.reason;
-  return out;
 }
 
 function writeBatch(

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { mapWithWorkers } from "../concurrency/map-with-workers.js";
 import type { Judge } from "../contract/judge.js";
 import type { Dimensions } from "../contract/result.js";
 import { EditJudgeError } from "../errors/editjudge-error.js";
@@ -139,23 +140,15 @@ export async function handleRewards(c: Context, ctx: AppContext): Promise<Respon
     maxMean: body.keep?.maxMean ?? ctx.options.keep.maxMean,
   };
   timing.mark("read");
-  const groups = await ctx.withImages(timing.started, c.req.raw.signal, lifted, async (loader, signal) => {
-    const out: RewardGroup[] = new Array(body.groups.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < body.groups.length) {
-        const i = next++;
-        signal.throwIfAborted();
-        out[i] = await rewardGroup(ctx, judge, body.groups[i], i, loader, keep, signal);
-      }
-    };
-    // Every worker ends before the work does (a failed request's pixels are given back only then).
-    const ended = await Promise.allSettled(
-      Array.from({ length: Math.min(GROUPS_IN_FLIGHT, body.groups.length) }, worker),
-    );
-    for (const e of ended) if (e.status === "rejected") throw e.reason;
-    return out;
-  });
+  // Every group ends before the work does (a failed request's pixels are given back only then).
+  const groups = await ctx.withImages(timing.started, c.req.raw.signal, lifted, (loader, signal) =>
+    mapWithWorkers(
+      body.groups,
+      GROUPS_IN_FLIGHT,
+      (raw, i, groupSignal) => rewardGroup(ctx, judge, raw, i, loader, keep, groupSignal),
+      signal,
+    ),
+  );
   timing.mark("work");
   return timing.json(c, { judge: { id: judge.id, version: judge.version }, keepRule: keep, groups });
 }
