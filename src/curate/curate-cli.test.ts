@@ -82,6 +82,13 @@ async function expectRefused(exit: Exit, message: RegExp): Promise<void> {
   expect(exit.stderr).not.toMatch(/unexpected error/);
 }
 
+/** A 200-row dataset in its own folder of `dir`, and an OUT beside it. */
+async function bigRun(folder: string): Promise<{ input: string; out: string }> {
+  const big = join(dir, folder);
+  await mkdir(big, { recursive: true });
+  return { input: await writeDataset(big, 200), out: join(big, "kept.jsonl") };
+}
+
 /** OUT and its rejects together hold rows 0 … n−1, each exactly once. */
 async function expectEveryRowOnce(out: string, n: number): Promise<void> {
   const lines = `${await readFile(out, "utf8")}${await readFile(`${out}.rejects.jsonl`, "utf8")}`
@@ -157,10 +164,7 @@ describe("editjudge curate (built CLI)", () => {
   }, 30_000);
 
   it("stops on SIGINT after the rows in flight with exit code 130 and a note to resume; the rerun completes", async () => {
-    const big = join(dir, "interrupted");
-    await mkdir(big, { recursive: true });
-    const input = await writeDataset(big, 200);
-    const out = join(big, "kept.jsonl");
+    const { input, out } = await bigRun("interrupted");
     const run = curate(input, out, "--min-reward", "0.5", "--batch-size", "1", "--concurrency", "1");
     await run.committed(1);
     run.child.kill("SIGINT");
@@ -178,10 +182,7 @@ describe("editjudge curate (built CLI)", () => {
   }, 90_000);
 
   it("refuses a second run on the same OUT while the first runs; after the first is killed, a rerun resumes", async () => {
-    const big = join(dir, "big");
-    await mkdir(big, { recursive: true });
-    const input = await writeDataset(big, 200);
-    const out = join(big, "kept.jsonl");
+    const { input, out } = await bigRun("big");
     const slow = ["--min-reward", "0.5", "--batch-size", "1", "--concurrency", "1"];
     const first = curate(input, out, ...slow);
     await first.committed(1);
