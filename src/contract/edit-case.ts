@@ -9,6 +9,18 @@ export interface EditCase<Image = ImageInput> {
   mask?: Image;
   /** User-supplied principles (RewardAnything style); judges that support them use these instead of parsing. */
   principles?: string[];
+  /**
+   * Free-form per-case metadata a trainer or dataset sends along (e.g. Edit-R1's `metadatas[i]`). Judges that use a
+   * field read it by name and document it; `requirement` is the editing requirement the `logit` (UniWorld-V2)
+   * prompt's `Requirements:` field is filled from.
+   */
+  metadata?: CaseMetadata;
+}
+
+/** Per-case metadata: JSON values by key. */
+export interface CaseMetadata {
+  readonly requirement?: string;
+  readonly [key: string]: unknown;
 }
 
 /** An edit case whose images are decoded, ready for a judge. */
