@@ -1,9 +1,9 @@
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { GENAI_BENCH_DIR } from "../test-helpers/test-fixture.js";
 import { runBench } from "./run-bench.js";
 
-// The shared data sits beside the repository (../shared), locally and in CI.
-const DIR = resolve(import.meta.dirname, "../../../shared/data/genai-bench-image-edition");
+// The vote files are vendored unchanged in test-fixtures/ (MIT, see its README).
+const DIR = GENAI_BENCH_DIR;
 
 describe("GenAI-Bench image editing: published accuracies from stored verdicts", () => {
   it("reproduces gpt4o 53.54 and gemini-1.5-pro 55.93 (4-class exact match over 919 rows)", async () => {

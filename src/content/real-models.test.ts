@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { decodeImage } from "../image/decode-image.js";
+import { fixturePhoto } from "../test-helpers/test-fixture.js";
 import { loadHuman } from "./load-human.js";
 import { loadOcr } from "./load-ocr.js";
 import { cosine } from "./verify-identity.js";
@@ -18,7 +19,7 @@ describe("installed content models", () => {
   }, 120_000);
 
   it("Human finds the people and faces of kodim12 on the wasm backend", async () => {
-    const image = await decodeImage({ kind: "path", path: "/work/shared/photos/kodim12.png" });
+    const image = await decodeImage({ kind: "path", path: fixturePhoto("kodim12.png") });
     const vision = await loadHuman();
     const people = (await vision.objects(image)).filter((d) => d.label === "person" && d.score >= 0.5);
     expect(people.length).toBe(2);

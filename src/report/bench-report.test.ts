@@ -5,22 +5,12 @@ import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBench } from "../bench/run-bench.js";
 import { writeEditRewardParquet } from "../bench/test-helpers/bench-fixtures.js";
+import { TEST_CHROMIUM_ARGS, testChromium } from "../test-helpers/test-browser.js";
 import { svgBarChart } from "./svg-bar-chart.js";
 import { calibrationBins } from "./svg-calibration.js";
 import { histogram } from "./svg-histogram.js";
 import { voteConfusionTable } from "./vote-confusion.js";
 import { writeBenchReport } from "./write-bench-report.js";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let dir: string;
 beforeAll(async () => {
@@ -81,7 +71,7 @@ describe("HTML report", () => {
     const html = await readFile(out, "utf8");
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
 
-    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: await testChromium(), args: TEST_CHROMIUM_ARGS });
     try {
       const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
       const problems: string[] = [];

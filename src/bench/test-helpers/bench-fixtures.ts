@@ -1,11 +1,12 @@
 import { writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import sharp from "sharp";
+import { fixturePhoto } from "../../test-helpers/test-fixture.js";
 
-const PHOTO = resolve(import.meta.dirname, "../../../../shared/photos/kodim01.png");
+const PHOTO = fixturePhoto("kodim01.png");
 
-/** Small PNGs from a shared photo: the source and three edits of it. */
+/** Small PNGs from a vendored photo: the source and three edits of it. */
 export async function makeImages(): Promise<Record<"source" | "bright" | "dark" | "gray", Uint8Array>> {
   const base = sharp(PHOTO).resize(96, 64);
   const source = await base.clone().png().toBuffer();

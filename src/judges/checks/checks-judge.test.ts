@@ -1,11 +1,11 @@
-import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ImageInput } from "../../contract/image.js";
 import { prepareCase } from "../../image/prepare-case.js";
+import { fixturePhoto } from "../../test-helpers/test-fixture.js";
 import { ChecksJudge } from "./checks-judge.js";
 
-const PHOTO = fileURLToPath(new URL("../../../../shared/photos/kodim05.png", import.meta.url));
+const PHOTO = fixturePhoto("kodim05.png");
 let source: Buffer;
 
 beforeAll(async () => {

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { prepareCase } from "../../image/prepare-case.js";
+import { fixturePhoto } from "../../test-helpers/test-fixture.js";
 import { ChecksJudge } from "./checks-judge.js";
 import type { PixelPool } from "./pixel-pool.js";
 
@@ -19,7 +20,7 @@ describe("PixelPool", () => {
       true,
     );
     const built = (await import(pathToFileURL(BUILT).href)) as typeof import("./checks-judge.js");
-    const source = await sharp("../shared/photos/kodim05.png").resize(256, 170).png().toBuffer();
+    const source = await sharp(fixturePhoto("kodim05.png")).resize(256, 170).png().toBuffer();
     const edits = [
       (s: sharp.Sharp) => s.linear(1, 20),
       (s: sharp.Sharp) => s.rotate(90),
