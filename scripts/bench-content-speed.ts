@@ -10,6 +10,7 @@ import { loadOcr } from "../src/content/load-ocr.js";
 import type { DecodedImage } from "../src/contract/image.js";
 import { ChecksJudge } from "../src/judges/checks/checks-judge.js";
 import { ModelContentStage } from "../src/judges/checks/model-content-stage.js";
+import { sharedPath } from "../src/test-helpers/shared-path.js";
 
 const PHOTOS = [
   "kodim01.png",
@@ -25,9 +26,9 @@ const PHOTOS = [
 ];
 
 async function decoded(name: string, overlay: string | null): Promise<DecodedImage> {
-  let s = sharp(`/work/shared/photos/kodim05.png`).resize(768, 512, { fit: "cover" });
+  let s = sharp(sharedPath("photos/kodim05.png")).resize(768, 512, { fit: "cover" });
   if (name !== "source")
-    s = sharp(await sharp(`/work/shared/photos/${name}`).resize(768, 512, { fit: "cover" }).png().toBuffer());
+    s = sharp(await sharp(sharedPath("photos", name)).resize(768, 512, { fit: "cover" }).png().toBuffer());
   const svg = overlay
     ? [
         {

@@ -10,13 +10,14 @@ import { join } from "node:path";
 import { parquetWriteFile } from "hyparquet-writer";
 import { startFakeOpenAiServer } from "../src/backends/test-helpers/fake-openai-server.js";
 import { fakeVlm } from "../src/judges/vlm/test-helpers/fake-vlm.js";
+import { sharedPath } from "../src/test-helpers/shared-path.js";
 import { taggedPng } from "../src/test-helpers/tagged-png.js";
 import { benchImages } from "./lib-server/bench-cases.js";
 import { rssMiB } from "./lib-server/process-rss.js";
 
 const quick = process.argv.includes("--quick");
 const SIZES = process.env.ROWS ? [Number(process.env.ROWS)] : quick ? [500, 2000] : [2000, 8000];
-const PHOTOS = "/work/shared/photos";
+const PHOTOS = sharedPath("photos");
 const dir = mkdtempSync(join(tmpdir(), "editjudge-bench-curate-"));
 if (!process.env.KEEP) process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 else process.stderr.write(`bench:curate: files kept in ${dir}\n`);

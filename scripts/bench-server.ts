@@ -20,6 +20,7 @@ import {
   type TrafficOutcome,
   tallyTraffic,
 } from "../src/server/test-helpers/fault-traffic.js";
+import { sharedPath } from "../src/test-helpers/shared-path.js";
 import { taggedPng } from "../src/test-helpers/tagged-png.js";
 import {
   type BenchInputs,
@@ -127,7 +128,7 @@ async function load(target: string, url: string, c: number, amount: number, body
   process.stderr.write(`${target} c=${c}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms\n`);
 }
 
-const images = await benchImages("/work/shared/photos/kodim01.png");
+const images = await benchImages(sharedPath("photos/kodim01.png"));
 const n = quick ? 40 : 200;
 
 {
@@ -145,7 +146,7 @@ process.on("exit", () => rmSync(imageDir, { recursive: true, force: true }));
 const paths = { source: join(imageDir, "source.png"), candidate: join(imageDir, "candidate.png") };
 writeFileSync(paths.source, images.source);
 writeFileSync(paths.candidate, images.candidate);
-const small = await benchImages("/work/shared/photos/kodim01.png", 32);
+const small = await benchImages(sharedPath("photos/kodim01.png"), 32);
 
 for (const judgeId of ["fake", "checks", "viescore"]) {
   const server = await startChild(judgeId, imageDir);
@@ -249,7 +250,7 @@ const faultRun = await (async () => {
       Number(new RegExp(`^editjudge_${name} (\\S+)`, "m").exec(text)?.[1]) / 2 ** 20;
     return { rss: mib("process_resident_memory_bytes"), heap: mib("nodejs_heap_size_used_bytes") };
   };
-  const tiny = await benchImages("/work/shared/photos/kodim01.png", 64);
+  const tiny = await benchImages(sharedPath("photos/kodim01.png"), 64);
   const b64 = (b: Buffer) => b.toString("base64");
   // Every request brings new images (same pixels, distinct bytes), as a trainer's do: caches must not grow.
   const images = (request: number) => ({

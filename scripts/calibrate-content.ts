@@ -1,5 +1,5 @@
 /**
- * Calibrates the content thresholds on the generated development pairs (never on /work/shared/eval):
+ * Calibrates the content thresholds on the generated development pairs (never on ../shared/eval):
  * runs the models once per image (cached in .devbench-content/analysis.json), then sweeps the
  * object-score and identity-cosine thresholds and prints the follow/identity pair accuracy for each.
  *   npx tsx scripts/calibrate-content.ts [.devbench-content/pairs.jsonl]

@@ -1,6 +1,6 @@
 /**
  * Generates the content families of the development benchmark (text, object, identity) from
- * /work/shared/photos into .devbench-content/pairs.jsonl, in EditJudge's pairwise JSONL.
+ * ../shared/photos into .devbench-content/pairs.jsonl, in EditJudge's pairwise JSONL.
  *   npx tsx scripts/gen-dev-bench-content.ts [outDir]
  */
 import { rm } from "node:fs/promises";

@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { sharedPath } from "../../src/test-helpers/shared-path.js";
 
 /** An RGB image in memory: PNG bytes and size. */
 export interface Img {
@@ -9,7 +10,7 @@ export interface Img {
 
 export type PixelBox = { left: number; top: number; width: number; height: number };
 
-export const PHOTOS = "/work/shared/photos";
+export const PHOTOS = sharedPath("photos");
 
 /** A development photo, resized and centre-cropped to width×height (768×512 by default). */
 export async function loadPhoto(name: string, width = 768, height = 512): Promise<Img> {

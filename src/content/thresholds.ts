@@ -1,5 +1,5 @@
 /**
- * Verdict thresholds of the content checks, calibrated on the development photos (/work/shared/photos)
+ * Verdict thresholds of the content checks, calibrated on the development photos (../shared/photos)
  * with scripts/calibrate-content.ts; docs/content-checks.md records how each value was chosen.
  */
 export const CONTENT_THRESHOLDS = {

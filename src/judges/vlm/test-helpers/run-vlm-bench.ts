@@ -14,6 +14,7 @@ import { resolveConfig } from "../../../config/resolve-config.js";
 import type { PreparedCase } from "../../../contract/edit-case.js";
 import type { Judge } from "../../../contract/judge.js";
 import { prepareCase } from "../../../image/prepare-case.js";
+import { sharedPath } from "../../../test-helpers/shared-path.js";
 import { ChecksJudge } from "../../checks/checks-judge.js";
 import { HybridJudge } from "../../hybrid/hybrid-judge.js";
 import { EditScoreJudge } from "../editscore-judge.js";
@@ -26,7 +27,7 @@ import { VlmRuntime } from "../vlm-runtime.js";
 import { type FakeVlmScript, fakeVlm } from "./fake-vlm.js";
 import { preparedCase } from "./judge-fixture.js";
 
-const PHOTOS = "/work/shared/photos";
+const PHOTOS = sharedPath("photos");
 const SCRIPT: FakeVlmScript = {
   viescore: { sc: [8, 6], pq: [9, 4] },
   editscore: [{ sc: [20, 15], pq: [22, 10] }],
