@@ -10,8 +10,9 @@ import { type RunningServer, startServer } from "./start-server.js";
 import { fakeJudge, solidPngBase64 } from "./test-fixtures.js";
 import { testServers } from "./test-helpers/test-servers.js";
 
-// The Python example in examples/ run for real against a server. It needs a python3 with `requests`: the one on
-// PATH, or Debian's (`apt-get install python3-requests`, which .ci/run does when neither has it).
+// The Python example in examples/ run for real against a server; it imports editjudge-client from python/src (the
+// same code `pip install ./python` installs). It needs a python3 with `requests`: the one on PATH, or Debian's
+// (`apt-get install python3-requests`, which .ci/run does when neither has it).
 const PYTHON = ["python3", "/usr/bin/python3"].find(
   (python) => spawnSync(python, ["-c", "import requests"], { encoding: "utf8" }).status === 0,
 );
@@ -429,12 +430,12 @@ describe("examples/grpo_reward_client.py", () => {
     expect(await rewardsAnswers(small.url, 200)).toBeGreaterThan(1);
   });
 
-  it("raises a RuntimeError naming the group when one group alone is over the pixel budget", async () => {
+  it("raises a RewardServerError (a RuntimeError) naming the group when one group alone is over the pixel budget", async () => {
     const small = await start({ maxRequestPixels: 2_200 });
     // One group: a source and 9 candidates, 2,560 pixels.
     const out = (await python(SPLIT_DRIVER, small.url, "1", "9")) as { error?: string };
     expect(out.error).toMatch(
-      /^RuntimeError: group 0 \(9 candidates\) is too large for one request on its own/,
+      /^RewardServerError: group 0 \(9 candidates\) is too large for one request on its own/,
     );
     expect(out.error).toContain("413 request_too_large");
     expect(out.error).toContain("more than 0.0 MP of decoded pixels");
@@ -483,7 +484,7 @@ describe("examples/grpo_reward_client.py", () => {
     }
   });
 
-  it("does not retry the server's 504 timeout, and turns a read timeout into a RuntimeError without retrying", async () => {
+  it("does not retry the server's 504 timeout, and turns a read timeout into a RewardServerTimeout (a RuntimeError) without retrying", async () => {
     const timedOut = await fakeProxy((_n, _req, res) => {
       res
         .writeHead(504, { "Content-Type": "application/json" })
@@ -494,11 +495,11 @@ describe("examples/grpo_reward_client.py", () => {
       const out504 = (await python(TIMEOUT_DRIVER, timedOut.url, "30")) as { error?: string };
       expect(timedOut.arrivals).toHaveLength(1);
       expect(out504.error).toMatch(
-        /^RuntimeError: .*HTTP 504 Gateway Timeout timeout: the request took over/,
+        /^RewardServerError: .*HTTP 504 Gateway Timeout timeout: the request took over/,
       );
       const outSilent = (await python(TIMEOUT_DRIVER, silent.url, "0.5")) as { error?: string };
       expect(silent.arrivals).toHaveLength(1);
-      expect(outSilent.error).toMatch(/^RuntimeError: .* sent no answer within the 0\.5 s read timeout/);
+      expect(outSilent.error).toMatch(/^RewardServerTimeout: .* sent no answer within the 0\.5 s read timeout/);
       expect(outSilent.error).toContain("larger read timeout");
     } finally {
       await timedOut.close();
