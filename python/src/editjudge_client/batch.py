@@ -91,6 +91,14 @@ def spread_answer(plan: BatchPlan, answer: Sequence[GroupAnswer], n: int) -> Lis
     return results
 
 
+def error_fields(result: SampleResult) -> Tuple[Optional[str], Optional[str]]:
+    """The server's error code and message for a sample without a reward (None, None when it gave none)."""
+    error = result.error
+    if not error:
+        return None, None
+    return error.get("code"), error.get("message")
+
+
 def why_no_reward(result: SampleResult) -> str:
     error = result.error
     if error:

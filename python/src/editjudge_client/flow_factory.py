@@ -20,13 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, List, Optional, Sequence, Tuple
 
-from .batch import Sample, plan_batch, spread_answer, why_no_reward
+from .batch import Sample, error_fields, plan_batch, spread_answer, why_no_reward
 from .client import EditJudgeClient
 from .errors import NoReward
 
 try:  # Flow-Factory's base class and output type, when it is installed
-    from flow_factory.rewards.abc import PointwiseRewardModel as _Base  # type: ignore[import-not-found]
-    from flow_factory.rewards.abc import RewardModelOutput as _FlowFactoryOutput  # type: ignore[import-not-found]
+    from flow_factory.rewards.abc import PointwiseRewardModel as _Base
+    from flow_factory.rewards.abc import RewardModelOutput as _FlowFactoryOutput
 except ImportError:  # pragma: no cover - exercised where Flow-Factory is absent
     _Base = object
     _FlowFactoryOutput = None
@@ -39,7 +39,7 @@ class RewardOutput:
     rewards: List[float]
 
 
-class EditJudgeRewardModel(_Base):  # type: ignore[misc, valid-type]
+class EditJudgeRewardModel(_Base):  # type: ignore[misc]
     """Flow-Factory pointwise reward model: EditJudge's reward of each (condition image, prompt, edited image).
 
     A sample the judge gives no reward raises NoReward naming it and the reason, unless the config sets
@@ -51,8 +51,9 @@ class EditJudgeRewardModel(_Base):  # type: ignore[misc, valid-type]
     def __init__(self, config: Any = None, accelerator: Any = None, *, client: Optional[EditJudgeClient] = None):
         if _Base is not object:
             super().__init__(config, accelerator)
-        setting = (lambda name, default=None: getattr(config, name, default)) if config is not None else (
-            lambda name, default=None: default)
+        def setting(name: str, default: Any = None) -> Any:
+            return getattr(config, name, default) if config is not None else default
+
         self.client = client or EditJudgeClient(
             setting("server_url"), judge=setting("judge"), token=setting("token"),
             timeout=setting("timeout", (10.0, 300.0)), retries=setting("retry_attempts", 3))
@@ -96,8 +97,7 @@ class EditJudgeRewardModel(_Base):  # type: ignore[misc, valid-type]
             elif self.null_score is not None:
                 out.append(self.null_score)
             else:
-                error = result.error or {}
+                code, reason = error_fields(result)
                 raise NoReward(f"no reward for sample {i} ({prompt[i]!r}): {why_no_reward(result)}; set null_score "
-                               "in the reward config to mask such samples instead", index=i,
-                               code=error.get("code"), reason=error.get("message"))
+                               "in the reward config to mask such samples instead", index=i, code=code, reason=reason)
         return out

@@ -33,7 +33,7 @@ def make_reward_fn(server_url: Optional[str] = None, token: Optional[str] = None
     multi_score shape; its stat tracker is not NaN-aware, so drop or mask NaN samples first, or use
     info["train_advantages"]. client_options go to EditJudgeClient (timeout, retries, backoff, max_wait, keep,
     busy_retries)."""
-    client = client or EditJudgeClient(server_url, judge=judge, token=token, **client_options)
+    rewarder = client or EditJudgeClient(server_url, judge=judge, token=token, **client_options)
 
     def reward_fn(images: Any, prompts: Sequence[str], metadata: Optional[Sequence[Optional[Dict[str, Any]]]] = None,
                   ref_images: Any = None, only_strict: bool = True) -> Tuple[Any, Dict[str, Any]]:
@@ -59,7 +59,7 @@ def make_reward_fn(server_url: Optional[str] = None, token: Optional[str] = None
                 raise ValueError(f"sample {i} has no source image: pass ref_images or metadata[{i}]['source']")
             samples.append(Sample(items[i], source, prompts[i], metas[i].get("group")))
         plan = plan_batch(samples)
-        answer = client.rewards(plan.groups) if plan.groups else []
+        answer = rewarder.rewards(plan.groups) if plan.groups else []
         results = spread_answer(plan, answer, n)
 
         def value(x: Optional[float]) -> Score:
@@ -85,5 +85,5 @@ def make_reward_fn(server_url: Optional[str] = None, token: Optional[str] = None
             return {"avg": scores, "editjudge": scores}, info
         return scores, info
 
-    reward_fn.client = client  # type: ignore[attr-defined]
+    reward_fn.client = rewarder  # type: ignore[attr-defined]
     return reward_fn

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, List, Literal, Optional, Sequence, Union
 
-from .batch import Sample, plan_batch, spread_answer, why_no_reward
+from .batch import Sample, error_fields, plan_batch, spread_answer, why_no_reward
 from .client import EditJudgeClient
 from .errors import NoReward
 
@@ -56,7 +56,7 @@ def make_trl_reward(server_url: Optional[str] = None, *, render: Optional[Callab
     null_score: what a sample the judge gave no reward gets. "error" (default) raises NoReward naming the sample
     and the reason. None returns None, TRL's "this reward does not apply": TRL then leaves it out when other reward
     functions score the sample, but a sample no function scores gets NaN (and a warning). A float returns it."""
-    client = client or EditJudgeClient(server_url, judge=judge, token=token, **client_options)
+    rewarder = client or EditJudgeClient(server_url, judge=judge, token=token, **client_options)
 
     def reward(prompts: Sequence[Any], completions: Sequence[Any], **columns: Any) -> List[Optional[float]]:
         n = len(completions)
@@ -88,21 +88,20 @@ def make_trl_reward(server_url: Optional[str] = None, *, render: Optional[Callab
                 candidate = completion
             samples.append(Sample(candidate, source, instructions[i]))
         plan = plan_batch(samples)
-        results = spread_answer(plan, client.rewards(plan.groups), n)
+        results = spread_answer(plan, rewarder.rewards(plan.groups), n)
         out: List[Optional[float]] = []
         for i, result in enumerate(results):
             if result.reward is not None:
                 out.append(result.reward)
             elif null_score == "error":
-                error = result.error or {}
+                code, reason = error_fields(result)
                 raise NoReward(f"no reward for sample {i} ({instructions[i]!r}): {why_no_reward(result)}; pass "
-                               "null_score=None to return None for such samples", index=i,
-                               code=error.get("code"), reason=error.get("message"))
+                               "null_score=None to return None for such samples", index=i, code=code, reason=reason)
             else:
                 out.append(null_score)
         return out
 
     reward.__name__ = name
     reward.__qualname__ = name
-    reward.client = client  # type: ignore[attr-defined]
+    reward.client = rewarder  # type: ignore[attr-defined]
     return reward

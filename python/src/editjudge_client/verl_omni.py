@@ -12,7 +12,7 @@ import asyncio
 from typing import Any, Dict, Optional, Tuple
 
 from .async_client import AsyncEditJudgeClient, Transport
-from .batch import Sample, plan_batch, spread_answer, why_no_reward
+from .batch import Sample, error_fields, plan_batch, spread_answer, why_no_reward
 from .client import default_url
 from .errors import NoReward
 
@@ -58,8 +58,9 @@ async def compute_score(solution_image: Any, ground_truth: str, server_url: Opti
     result = spread_answer(plan, await client.rewards(plan.groups), 1)[0]
     if result.reward is None:
         if null_score is None:
-            raise NoReward(f"no reward for the edit {ground_truth!r}: {why_no_reward(result)}", index=0,
-                           code=(result.error or {}).get("code"), reason=(result.error or {}).get("message"))
+            code, reason = error_fields(result)
+            raise NoReward(f"no reward for the edit {ground_truth!r}: {why_no_reward(result)}", index=0, code=code,
+                           reason=reason)
         return {"score": float(null_score), "scored": 0.0}
     out = {"score": result.reward}
     names = {"instructionFollowing": "instruction_following", "preservation": "preservation", "quality": "quality"}
