@@ -499,7 +499,9 @@ describe("examples/grpo_reward_client.py", () => {
       );
       const outSilent = (await python(TIMEOUT_DRIVER, silent.url, "0.5")) as { error?: string };
       expect(silent.arrivals).toHaveLength(1);
-      expect(outSilent.error).toMatch(/^RewardServerTimeout: .* sent no answer within the 0\.5 s read timeout/);
+      expect(outSilent.error).toMatch(
+        /^RewardServerTimeout: .* sent no answer within the 0\.5 s read timeout/,
+      );
       expect(outSilent.error).toContain("larger read timeout");
     } finally {
       await timedOut.close();
