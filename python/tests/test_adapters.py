@@ -37,7 +37,7 @@ def test_verl_omni_compute_score_reads_the_source_from_extra_info(server_url, ph
         bright = await compute_score(photos["bright"], BRIGHTER, server_url, {"image": photos["source"]},
                                      data_source="edit")
         dark = await compute_score(photos["dark"], BRIGHTER, server_url=server_url,
-                                   extra_info={"image": photos["source"]})
+                                   extra_info={"image": photos["source"]}, max_retries=1, retry_backoff=0.1)
         masked = await compute_score(b"not an image", BRIGHTER, server_url, {"image": photos["source"]},
                                      null_score=-1.0)
         return bright, dark, masked

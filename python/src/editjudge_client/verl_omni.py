@@ -35,6 +35,7 @@ async def compute_score(solution_image: Any, ground_truth: str, server_url: Opti
                         judge: Optional[str] = None, null_score: Optional[float] = None,
                         transport: Transport = "auto", timeout: Any = (10.0, 300.0), retries: int = 3,
                         backoff: float = 1.0, max_wait: float = 30.0, busy_retries: int = 8,
+                        max_retries: Optional[int] = None, retry_backoff: Optional[float] = None,
                         **kwargs: Any) -> Dict[str, float]:
     """The reward of one edited image: {"score": reward, "instruction_following", "preservation", "quality"}
     (the dimensions that have a score).
@@ -42,8 +43,14 @@ async def compute_score(solution_image: Any, ground_truth: str, server_url: Opti
     solution_image: the edited image (tensor C×H×W or 1×C×H×W, PIL image, array, bytes); ground_truth: the edit
     instruction; extra_info["image"]: the source image (required). When the
     judge gives no reward, NoReward is raised naming the reason, unless null_score is a number (then that is the
-    score, and "scored": 0.0 says so). Other keyword arguments verl passes (data_source, …) are ignored."""
+    score, and "scored": 0.0 says so). verl-omni's own HTTP scorer settings max_retries and retry_backoff are taken
+    as retries and backoff, so its reward config can stay as it is. Other keyword arguments verl passes
+    (data_source, …) are ignored."""
     del kwargs
+    if max_retries is not None:
+        retries = max_retries
+    if retry_backoff is not None:
+        backoff = retry_backoff
     info = extra_info or {}
     if "image" not in info:
         raise ValueError("compute_score needs the source image in extra_info['image'] "
