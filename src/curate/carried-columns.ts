@@ -1,6 +1,6 @@
 import { parquetSchema, type SchemaTree } from "hyparquet";
-import { readDatasetRows } from "./dataset-rows.js";
 import { datasetFormat } from "./dataset-format.js";
+import { readDatasetRows } from "./dataset-rows.js";
 import { openParquet } from "./open-parquet.js";
 
 /** How a carried field is stored in Parquet output; anything without a plain type is JSON text. */
@@ -12,7 +12,15 @@ export interface CarriedColumn {
 }
 
 /** Fields curate writes itself (or reads as the row's images and instruction); never carried. */
-export const CURATE_FIELDS = new Set(["source", "instruction", "edited", "row", "reward", "dimensions", "reason"]);
+export const CURATE_FIELDS = new Set([
+  "source",
+  "instruction",
+  "edited",
+  "row",
+  "reward",
+  "dimensions",
+  "reason",
+]);
 
 /**
  * The input fields a Parquet output carries, with their types, known before the first row is written (a Parquet

@@ -125,7 +125,9 @@ export class CurateState {
 
   /** The Parquet row groups committed to this output file (`kept` or `rejects`), in order. */
   rowGroups(file: string): string[] {
-    const rows = this.#db.prepare("SELECT meta FROM row_groups WHERE file = ? ORDER BY n").all(file) as Array<{
+    const rows = this.#db
+      .prepare("SELECT meta FROM row_groups WHERE file = ? ORDER BY n")
+      .all(file) as Array<{
       meta: string;
     }>;
     return rows.map((r) => r.meta);

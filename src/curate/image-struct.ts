@@ -37,7 +37,8 @@ export function imageStruct(value: unknown, datasetPath: string): ImageStruct | 
         : typeof struct.path === "string"
           ? struct.path
           : null;
-    if (struct.bytes instanceof Uint8Array && struct.bytes.byteLength > 0) return { bytes: struct.bytes, path };
+    if (struct.bytes instanceof Uint8Array && struct.bytes.byteLength > 0)
+      return { bytes: struct.bytes, path };
     if (path !== null) return imageStruct(path, datasetPath);
   }
   return null;

@@ -1,6 +1,6 @@
 import { AppendFile } from "./append-file.js";
-import type { OutputRow, RowSink, SinkCommit } from "./row-sink.js";
 import { rowJson } from "./row-json.js";
+import type { OutputRow, RowSink, SinkCommit } from "./row-sink.js";
 
 const CHUNK = 1 << 20;
 

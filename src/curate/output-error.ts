@@ -18,10 +18,14 @@ export function outputError(label: string, path: string, error: unknown): EditJu
       options,
     );
   if (code === "EACCES" || code === "EPERM")
-    return new InputError(path, `${named}: permission denied (${code}); make it writable or choose another ${label}`, {
-      ...options,
-      code: "output_unwritable",
-    });
+    return new InputError(
+      path,
+      `${named}: permission denied (${code}); make it writable or choose another ${label}`,
+      {
+        ...options,
+        code: "output_unwritable",
+      },
+    );
   if (code === "EISDIR")
     return new InputError(path, `${named} is a directory; give a file name for ${label}`, {
       ...options,

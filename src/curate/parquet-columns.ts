@@ -1,8 +1,8 @@
 import type { ColumnSource, SchemaElement } from "hyparquet-writer";
 import type { CarriedColumn, CarriedType } from "./carried-columns.js";
 import { imageStruct } from "./image-struct.js";
-import type { OutputRow } from "./row-sink.js";
 import { rowJson } from "./row-json.js";
+import type { OutputRow } from "./row-sink.js";
 
 /** Which curate output a Parquet file is: kept rows carry `dimensions`, rejects a `reason`. */
 export type OutputKind = "kept" | "rejects";
@@ -66,7 +66,8 @@ export class ParquetColumns {
           { name: "bytes", ...LEAF.BYTES },
           { name: "path", ...LEAF.STRING },
         );
-      else if (column.kind === "row") elements.push({ name: "row", type: "INT64", repetition_type: "REQUIRED" });
+      else if (column.kind === "row")
+        elements.push({ name: "row", type: "INT64", repetition_type: "REQUIRED" });
       else if (column.kind === "reward") elements.push({ name: "reward", ...LEAF.DOUBLE });
       else if (column.kind === "dimensions") elements.push({ name: "dimensions", ...LEAF.JSON });
       else if (column.kind === "carried") elements.push({ name: column.name, ...LEAF[column.type] });

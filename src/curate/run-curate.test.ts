@@ -412,7 +412,8 @@ describe("runCurate", () => {
     const out = join(dir, "out.jsonl");
     await runCurate({ input: data, output: out, judge, minReward: 0.5, batchSize: 6 });
     await writeFile(out, "");
-    const mismatch = /does not match its resume state .*\(the file is 0 bytes but the state says \d+ were written\)/;
+    const mismatch =
+      /does not match its resume state .*\(the file is 0 bytes but the state says \d+ were written\)/;
     await expect(runCurate({ input: data, output: out, judge, minReward: 0.5 })).rejects.toThrow(mismatch);
     await expect(runCurate({ input: data, output: out, judge, minReward: 0.5 })).rejects.toThrow(mismatch);
   });

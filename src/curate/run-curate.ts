@@ -66,7 +66,8 @@ export function isParquet(path: string): boolean {
 
 export function curatePaths(options: Pick<CurateOptions, "output" | "rejects" | "statePath">) {
   return {
-    rejects: options.rejects ?? `${options.output}.rejects.${isParquet(options.output) ? "parquet" : "jsonl"}`,
+    rejects:
+      options.rejects ?? `${options.output}.rejects.${isParquet(options.output) ? "parquet" : "jsonl"}`,
     state: options.statePath ?? `${options.output}.state.sqlite`,
   };
 }

@@ -1,6 +1,5 @@
 import { InputError } from "../errors/input-error.js";
 
-
 /** The outputs do not hold what the resume state says was committed: resuming would lose or repeat rows. */
 export class StateMismatchError extends InputError {
   constructor(label: string, path: string, stateFile: string, what: string) {
