@@ -39,8 +39,8 @@ export async function carriedColumns(input: string): Promise<CarriedColumn[]> {
   for await (const { record } of readDatasetRows(input))
     for (const [key, value] of Object.entries(record)) {
       if (CURATE_FIELDS.has(key)) continue;
-      let seen = kinds.get(key);
-      if (!seen) kinds.set(key, (seen = new Set()));
+      const seen = kinds.get(key) ?? new Set<string>();
+      kinds.set(key, seen);
       if (value !== null) seen.add(jsonKind(value));
     }
   return [...kinds].map(([name, seen]) => ({ name, type: jsonType(seen) }));

@@ -27,6 +27,8 @@ export function checkCuratePaths(
         "output",
         `${flag} ${file}: its folder ${folder} does not exist; create it first (mkdir -p ${folder})`,
       );
+    if (flag !== "--state" && existsSync(file) && statSync(file).isDirectory())
+      throw new ConfigError("output", `${flag} ${file} is a directory; give a file name for ${flag}`);
     if (samePath(file, input))
       throw new ConfigError(
         "output",
