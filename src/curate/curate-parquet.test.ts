@@ -111,6 +111,7 @@ describe("curate to Parquet", () => {
     ["after-write", 2],
     ["after-commit", 0],
     ["after-commit", 4],
+    ["before-end", 7],
   ])("after a crash at %s of batch %i, a rerun writes every row exactly once", async (point, batch) => {
     const reference = join(dir, "ref.parquet");
     await run(reference);

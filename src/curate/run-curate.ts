@@ -19,9 +19,10 @@ import type { RowSink } from "./row-sink.js";
 /**
  * Points where tests (or `EDITJUDGE_CURATE_FAULT`) can simulate a crash: `mid-write` half-way through adding a
  * batch's rows (JSONL has written them, Parquet still buffers them), `between-files` once OUT's part of the batch
- * is on disk but not the rejects' part, `after-write` once both are, `after-commit` once the state records it.
+ * is on disk but not the rejects' part, `after-write` once both are, `after-commit` once the state records it,
+ * `before-end` once the files are ended (Parquet's footers) but the state does not yet record the end.
  */
-export type FaultPoint = "mid-write" | "between-files" | "after-write" | "after-commit";
+export type FaultPoint = "mid-write" | "between-files" | "after-write" | "after-commit" | "before-end";
 
 export interface Shard {
   index: number;
@@ -168,6 +169,7 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
     // Parquet's footer; a crash before the state records the end cuts it off again and the rerun rewrites it.
     progress.keptBytes = kept.finish();
     progress.rejectedBytes = rejected.finish();
+    options.onFault?.("before-end", batchNo);
     progress.done = true;
     state.commit(progress);
     return { ...progress, resumed, output: options.output, rejects: paths.rejects };

@@ -51,7 +51,7 @@ function positive(name: string, raw: string, example: string): number {
 
 /** EDITJUDGE_CURATE_FAULT=point:batch kills the process with SIGKILL there (crash tests). */
 function faultHook(raw: string | undefined): ((point: FaultPoint, batch: number) => void) | undefined {
-  const m = /^(mid-write|between-files|after-write|after-commit):(\d+)$/.exec(raw ?? "");
+  const m = /^(mid-write|between-files|after-write|after-commit|before-end):(\d+)$/.exec(raw ?? "");
   if (!m) return undefined;
   return (point, batch) => {
     if (point === m[1] && batch === Number(m[2])) process.kill(process.pid, "SIGKILL");
