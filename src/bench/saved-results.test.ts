@@ -1,7 +1,9 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { tableFromIPC } from "apache-arrow";
 import { parquetMetadataAsync, parquetSchema } from "hyparquet";
+import { readParquet } from "parquet-wasm/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readStoredOutputs } from "./formats/stored-outputs.js";
 import { type SavedResult, writeSavedResults } from "./saved-results.js";
@@ -39,5 +41,9 @@ describe("bench --save-results", () => {
     const rewards = parquetSchema(metadata).children.find((c) => c.element.name === "rewards");
     expect(rewards?.element.converted_type).toBe("LIST");
     expect(rewards?.children[0]?.children[0]?.element.type).toBe("DOUBLE");
+    // Apache Arrow's reader (arrow-rs, in parquet-wasm) sees a list of doubles too.
+    const table = tableFromIPC(readParquet(new Uint8Array(bytes)).intoIPCStream());
+    expect(String(table.schema.fields.find((f) => f.name === "rewards")?.type)).toMatch(/^List<Float64>$/);
+    expect([...(table.getChild("rewards")?.get(1) ?? [])]).toEqual([null, 0.5]);
   });
 });

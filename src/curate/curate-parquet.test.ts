@@ -2,7 +2,9 @@ import { spawnSync } from "node:child_process";
 import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { tableFromIPC } from "apache-arrow";
 import { parquetMetadataAsync, parquetReadObjects, parquetSchema } from "hyparquet";
+import { readParquet } from "parquet-wasm/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeJudge } from "../server/test-fixtures.js";
 import { writeDataset } from "./curate-fixtures.js";
@@ -161,6 +163,35 @@ describe("curate to Parquet", () => {
     await expect(run(done)).rejects.toThrow(
       /the state says the run ended with \d+ rows, but the file has no Parquet footer/,
     );
+  });
+
+  it("is read by Apache Arrow's own Parquet reader (arrow-rs, in parquet-wasm) with the Hugging Face Image type", async () => {
+    const out = join(dir, "kept.parquet");
+    const summary = await run(out);
+    for (const [file, rows, last] of [
+      [out, summary.kept, "dimensions:Utf8"],
+      [summary.rejects, summary.rejected, "reason:Utf8"],
+    ] as const) {
+      const table = tableFromIPC(readParquet(new Uint8Array(await readFile(file))).intoIPCStream());
+      expect(table.numRows).toBe(rows);
+      // `datasets` stores an Image feature as exactly this struct.
+      expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
+        "source:Struct<{bytes:Binary, path:Utf8}>",
+        "instruction:Utf8",
+        "edited:Struct<{bytes:Binary, path:Utf8}>",
+        "id:Int64",
+        "row:Int64",
+        "reward:Float64",
+        last,
+      ]);
+      expect(JSON.parse(table.schema.metadata.get("huggingface") ?? "{}").info.features.edited).toEqual({
+        _type: "Image",
+      });
+    }
+    const table = tableFromIPC(readParquet(new Uint8Array(await readFile(out))).intoIPCStream());
+    const source = table.getChild("source")?.get(0) as { bytes: Uint8Array; path: string };
+    expect(source.path).toBe("img-100.png");
+    expect(Buffer.from(source.bytes).equals(await readFile(join(dir, "img-100.png")))).toBe(true);
   });
 
   it("is read by pyarrow, with images as structs of bytes and path", async (context) => {
