@@ -137,16 +137,21 @@ const unshare = spawnSync("unshare", ["-m", "sh", "-c", "mount -t tmpfs -o size=
 const fullDisk = unshare.status === 0 ? null : `unshare -m + mount tmpfs failed (${unshare.stderr.trim()})`;
 
 describe.skipIf(fullDisk !== null)("curate on a full disk", () => {
-  it.each(["kept.jsonl", "kept.parquet"])(
-    "says to free space and rerun; the rerun recovers every row (%s)",
-    async (name) => {
-      const folder = join(dir, `full-${name}`);
+  it.each([
+    ["kept.jsonl", "OUT"],
+    ["kept.parquet", "OUT"],
+    ["kept.jsonl", "OUT and the state"],
+  ])(
+    "says to free space and rerun; the rerun recovers every row (%s, %s on the full disk)",
+    async (name, full) => {
+      const withState = full !== "OUT";
+      const folder = join(dir, `full-${name}${withState ? "-state" : ""}`);
       await mkdir(join(folder, "disk"), { recursive: true });
       const rejects = join(folder, `rejects.${name.split(".")[1]}`);
-      const state = join(folder, "state.sqlite");
+      const state = join(folder, withState ? "disk" : "", "state.sqlite");
       const out = join(folder, "disk", name);
       const command = `"${process.execPath}" "${BIN}" curate "${data}" "${out}" --min-reward 0 --batch-size 4 --rejects "${rejects}" --state "${state}"`;
-      // OUT alone is on an 8 KiB tmpfs; "freeing space" is growing it, in the same private mount namespace.
+      // OUT (and the state) on an 8 KiB tmpfs; "freeing space" is growing it, in the same private mount namespace.
       const script = [
         `mount -t tmpfs -o size=8k tmpfs "${folder}/disk"`,
         `${command} 2>"${folder}/first.err" && echo first=0 || echo first=$?`,
@@ -161,13 +166,10 @@ describe.skipIf(fullDisk !== null)("curate on a full disk", () => {
         stdout: "",
         stderr: await readFile(join(folder, "first.err"), "utf8"),
       };
-      expectOneLine(
-        first,
-        1,
-        new RegExp(
-          `OUT .*${name.replace(".", "\\.")}: no space left on the device \\(ENOSPC\\); the committed rows are kept: free space and rerun the same command to resume`,
-        ),
-      );
+      const outFull = `OUT .*${name.replace(".", "\\.")}: no space left on the device \\(ENOSPC\\); the committed rows are kept: free space and rerun the same command to resume`;
+      const stateFull =
+        "resume state .*state\\.sqlite: cannot write it \\(SQLITE_(FULL|IOERR)\\w*: .*\\); the committed rows are kept: free space on its disk \\(or check the disk\\) and rerun the same command to resume";
+      expectOneLine(first, 1, new RegExp(withState ? `${outFull}|${stateFull}` : outFull));
       expect(ran.stdout, await readFile(join(folder, "second.err"), "utf8")).toMatch(/second=0/);
       if (name.endsWith(".jsonl"))
         expect(await rowsOf(join(folder, "out-copy"), rejects)).toEqual([...Array(60).keys()]);
