@@ -9,8 +9,7 @@ function samePath(a: string, b: string): boolean {
 
 /**
  * Refuses output locations that would lose data or mislead: an output in a folder that does not exist, an output
- * that is the input (the run truncates its outputs on start and on resume), two outputs at one path, and a
- * `.parquet` name for a file that holds JSONL.
+ * that is the input (the run truncates its outputs on start and on resume), and two outputs at one path.
  */
 export function checkCuratePaths(
   input: string,
@@ -28,15 +27,12 @@ export function checkCuratePaths(
         "output",
         `${flag} ${file}: its folder ${folder} does not exist; create it first (mkdir -p ${folder})`,
       );
+    if (flag !== "--state" && existsSync(file) && statSync(file).isDirectory())
+      throw new ConfigError("output", `${flag} ${file} is a directory; give a file name for ${flag}`);
     if (samePath(file, input))
       throw new ConfigError(
         "output",
         `${flag} ${file} is the input dataset; curate writes its outputs from scratch, so choose another file`,
-      );
-    if (flag !== "--state" && /\.parquet$/i.test(file))
-      throw new ConfigError(
-        "output",
-        `${flag} ${file}: curate writes JSONL (one object per line), not Parquet; name it .jsonl, e.g. ${file.replace(/\.parquet$/i, ".jsonl")}`,
       );
   }
   for (let i = 0; i < named.length; i++)

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { parquetReadObjects } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeDataset } from "./curate-fixtures.js";
 
@@ -42,8 +43,9 @@ function curate(
     "curate",
     data,
     out,
+    // Rows the checks judge gives more than 0.01 are kept: both outputs get rows.
     "--min-reward",
-    "0.5",
+    "0.01",
   ];
   const child: ChildProcess = spawn(process.execPath, [...args, "--batch-size", "2", "--concurrency", "2"], {
     cwd: REPO,
@@ -60,8 +62,22 @@ function curate(
 }
 
 async function rows(out: string): Promise<string[]> {
+  if (out.endsWith(".parquet"))
+    return [...(await parquetRows(out)), ...(await parquetRows(`${out}.rejects.parquet`))];
   const text = `${await readFile(out, "utf8")}${await readFile(`${out}.rejects.jsonl`, "utf8")}`;
   return text.split("\n").filter((l) => l.length > 0);
+}
+
+/** A Parquet output's rows as JSON lines (bigints as numbers, image bytes as hex), as curate reads them back. */
+async function parquetRows(path: string): Promise<string[]> {
+  const buffer = await readFile(path);
+  const file = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+  const read = await parquetReadObjects({ file, utf8: false });
+  return read.map((row) =>
+    JSON.stringify(row, (_key, v: unknown) =>
+      typeof v === "bigint" ? Number(v) : v instanceof Uint8Array ? Buffer.from(v).toString("hex") : v,
+    ),
+  );
 }
 
 function expectSameRows(got: string[], want: string[]): void {
@@ -70,21 +86,26 @@ function expectSameRows(got: string[], want: string[]): void {
   expect([...got].sort()).toEqual([...want].sort());
 }
 
-describe("editjudge curate survives SIGKILL", () => {
+// Parquet buffers a batch's rows until its row group is written, so its kill points are between the two files'
+// row groups and after a commit.
+describe.each([
+  [".jsonl", ["mid-write:1", "after-commit:2"]],
+  [".parquet", ["between-files:1", "after-commit:2"]],
+])("editjudge curate survives SIGKILL (OUT%s)", (ext, faults) => {
   let reference: string[] = [];
 
   beforeAll(async () => {
-    const out = join(dir, "reference.jsonl");
+    const out = join(dir, `reference${ext}`);
     const run = await curate(out);
     expect(run.code, run.stderr).toBe(0);
     reference = await rows(out);
     expect(reference.length).toBe(24);
   }, 120_000);
 
-  it.each(["mid-write:1", "after-commit:2"])(
+  it.each(faults)(
     "killed by SIGKILL at %s, then rerun",
     async (fault) => {
-      const out = join(dir, `fault-${fault.replace(":", "-")}.jsonl`);
+      const out = join(dir, `fault-${fault.replace(":", "-")}${ext}`);
       const crashed = await curate(out, { env: { EDITJUDGE_CURATE_FAULT: fault } });
       expect(crashed.signal).toBe("SIGKILL");
       const resumed = await curate(out);
@@ -95,7 +116,7 @@ describe("editjudge curate survives SIGKILL", () => {
   );
 
   it("killed from outside after two committed batches, then rerun", async () => {
-    const out = join(dir, "external.jsonl");
+    const out = join(dir, `external${ext}`);
     const crashed = await curate(out, { killAfterCommits: 2 });
     expect(crashed.signal).toBe("SIGKILL");
     expect((await rows(out).catch(() => [])).length).toBeLessThan(24);

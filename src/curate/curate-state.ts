@@ -1,5 +1,7 @@
+import { statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { ConfigError } from "../errors/config-error.js";
+import { EditJudgeError } from "../errors/editjudge-error.js";
 
 /** What has been durably done: rows before `nextIndex` are written, and the output files end at these sizes. */
 export interface CurateProgress {
@@ -47,10 +49,27 @@ export class CurateState {
     startOver = false,
   ): { state: CurateState; progress: CurateProgress; resumed: boolean } {
     const db = lockedDatabase(path);
+    try {
+      return CurateState.#setUp(db, path, fingerprint, startOver);
+    } catch (error) {
+      db.close();
+      throw stateError(path, error);
+    }
+  }
+
+  static #setUp(
+    db: Database.Database,
+    path: string,
+    fingerprint: string,
+    startOver: boolean,
+  ): { state: CurateState; progress: CurateProgress; resumed: boolean } {
     db.exec(`CREATE TABLE IF NOT EXISTS run (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL,
       next_index INTEGER NOT NULL, kept_bytes INTEGER NOT NULL, rejected_bytes INTEGER NOT NULL,
       kept INTEGER NOT NULL, rejected INTEGER NOT NULL, done INTEGER NOT NULL)`);
     db.exec("CREATE TABLE IF NOT EXISTS stops (row INTEGER PRIMARY KEY, runs INTEGER NOT NULL)");
+    // A Parquet output's committed row groups (their footer metadata), one per batch, in order.
+    db.exec(`CREATE TABLE IF NOT EXISTS row_groups (file TEXT NOT NULL, n INTEGER NOT NULL, meta TEXT NOT NULL,
+      PRIMARY KEY (file, n))`);
     const row = db.prepare("SELECT * FROM run WHERE id = 1").get() as
       | {
           fingerprint: string;
@@ -66,17 +85,15 @@ export class CurateState {
     const same = row !== undefined && sameRun(row.fingerprint, fingerprint);
     if (!row || (!same && startOver)) {
       db.prepare("INSERT OR REPLACE INTO run VALUES (1, ?, 0, 0, 0, 0, 0, 0)").run(fingerprint);
-      db.exec("DELETE FROM stops");
+      db.exec("DELETE FROM stops; DELETE FROM row_groups");
       return { state, progress: { ...FRESH }, resumed: false };
     }
     if (same) db.prepare("UPDATE run SET fingerprint = ? WHERE id = 1").run(fingerprint);
-    else {
-      db.close();
+    else
       throw new ConfigError(
         "state",
         `resume state ${path} belongs to a run with other settings (${settingsChange(row.fingerprint, fingerprint)}); rerun with the same input, unchanged, and the same judge, --min-reward and --shard, or pass --overwrite to start over`,
       );
-    }
     return {
       state,
       progress: {
@@ -106,19 +123,39 @@ export class CurateState {
       .run(row);
   }
 
-  commit(progress: CurateProgress): void {
-    this.#db
-      .prepare(
-        "UPDATE run SET next_index = ?, kept_bytes = ?, rejected_bytes = ?, kept = ?, rejected = ?, done = ? WHERE id = 1",
-      )
-      .run(
-        progress.nextIndex,
-        progress.keptBytes,
-        progress.rejectedBytes,
-        progress.kept,
-        progress.rejected,
-        progress.done ? 1 : 0,
-      );
+  /** The Parquet row groups committed to this output file (`kept` or `rejects`), in order. */
+  rowGroups(file: string): string[] {
+    const rows = this.#db
+      .prepare("SELECT meta FROM row_groups WHERE file = ? ORDER BY n")
+      .all(file) as Array<{
+      meta: string;
+    }>;
+    return rows.map((r) => r.meta);
+  }
+
+  /** Records the batch: the new position and file sizes, and the row groups it added, in one transaction. */
+  commit(progress: CurateProgress, rowGroups: ReadonlyArray<{ file: string; meta: string }> = []): void {
+    const update = this.#db.prepare(
+      "UPDATE run SET next_index = ?, kept_bytes = ?, rejected_bytes = ?, kept = ?, rejected = ?, done = ? WHERE id = 1",
+    );
+    const insert = this.#db.prepare(
+      "INSERT INTO row_groups VALUES (?, (SELECT COUNT(*) FROM row_groups WHERE file = ?), ?)",
+    );
+    try {
+      this.#db.transaction(() => {
+        update.run(
+          progress.nextIndex,
+          progress.keptBytes,
+          progress.rejectedBytes,
+          progress.kept,
+          progress.rejected,
+          progress.done ? 1 : 0,
+        );
+        for (const group of rowGroups) insert.run(group.file, group.file, group.meta);
+      })();
+    } catch (error) {
+      throw stateError(this.#db.name, error);
+    }
   }
 
   close(): void {
@@ -128,7 +165,18 @@ export class CurateState {
 
 /** Opens the database and takes its exclusive lock for the connection's lifetime; busy means another run holds it. */
 function lockedDatabase(path: string): Database.Database {
-  const db = new Database(path, { timeout: 0 });
+  const kind = fileKind(path);
+  if (kind !== null)
+    throw new ConfigError(
+      "state",
+      `resume state ${path} is ${kind}, not a state file; give --state a file path (it is created), or move it away`,
+    );
+  let db: Database.Database;
+  try {
+    db = new Database(path, { timeout: 0 });
+  } catch (error) {
+    throw stateError(path, error);
+  }
   try {
     // Exclusive mode must be set before WAL is first used, so no shared-memory index lets other processes in.
     db.pragma("locking_mode = EXCLUSIVE");
@@ -143,8 +191,49 @@ function lockedDatabase(path: string): Database.Database {
         "state",
         `another curate run is using ${path} (its state is locked); wait for it to finish or stop it, or give this run another OUT or --state`,
       );
-    throw error;
+    throw stateError(path, error);
   }
+}
+
+/** What a path that cannot hold a state is ("a directory"), or null when it is a file or does not exist. */
+function fileKind(path: string): string | null {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? null : stat.isDirectory() ? "a directory" : "not a regular file";
+  } catch {
+    return null;
+  }
+}
+
+/** One line naming the state file and what to do, for SQLite's failures (not a database, disk full, …). */
+function stateError(path: string, error: unknown): EditJudgeError {
+  if (error instanceof EditJudgeError) return error;
+  const code = (error as { code?: string }).code ?? "";
+  const named = `resume state ${path}`;
+  if (code === "SQLITE_NOTADB")
+    return new ConfigError(
+      "state",
+      `${named} is not an SQLite database (it is some other file); give --state another path, or move the file away if it is not needed`,
+    );
+  if (code.startsWith("SQLITE_CORRUPT"))
+    return new ConfigError(
+      "state",
+      `${named} is corrupt (${code}); the committed position is lost: move OUT, its rejects and the state away and rerun to start over`,
+    );
+  if (code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR"))
+    return new EditJudgeError(
+      "disk_full",
+      `${named}: cannot write it (${code}: ${(error as Error).message}); the committed rows are kept: free space on its disk (or check the disk) and rerun the same command to resume`,
+      { cause: error },
+    );
+  if (code === "SQLITE_CANTOPEN" || code.startsWith("SQLITE_READONLY") || code === "SQLITE_PERM")
+    return new ConfigError(
+      "state",
+      `${named} cannot be opened for writing (${code}); check the permissions of it and its folder, or give --state another path`,
+    );
+  return new EditJudgeError("state_failed", `${named}: ${code || "error"}: ${(error as Error).message}`, {
+    cause: error,
+  });
 }
 
 function parseFingerprint(text: string): Record<string, unknown> | null {

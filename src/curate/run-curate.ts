@@ -4,17 +4,25 @@ import { mapWithWorkers } from "../concurrency/map-with-workers.js";
 import type { Judge } from "../contract/judge.js";
 import { ConfigError } from "../errors/config-error.js";
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "../image/image-limits.js";
-import { AppendFile } from "./append-file.js";
+import { carriedColumns } from "./carried-columns.js";
 import { checkCurateInput } from "./check-curate-input.js";
 import { checkCurateOptions } from "./check-curate-options.js";
 import { checkCuratePaths } from "./check-curate-paths.js";
 import { type CurateProgress, CurateState } from "./curate-state.js";
 import { type RawRow, readDatasetRows } from "./dataset-rows.js";
+import { JsonlSink } from "./jsonl-sink.js";
 import { type JudgedRow, judgeRow, RowStopError } from "./judge-row.js";
-import { rowJson } from "./row-json.js";
+import { type OutputKind, ParquetColumns } from "./parquet-columns.js";
+import { ParquetSink } from "./parquet-sink.js";
+import type { RowSink } from "./row-sink.js";
 
-/** Points where tests (or `EDITJUDGE_CURATE_FAULT`) can simulate a crash. */
-export type FaultPoint = "mid-write" | "after-write" | "after-commit";
+/**
+ * Points where tests (or `EDITJUDGE_CURATE_FAULT`) can simulate a crash: `mid-write` half-way through adding a
+ * batch's rows (JSONL has written them, Parquet still buffers them), `between-files` once OUT's part of the batch
+ * is on disk but not the rejects' part, `after-write` once both are, `after-commit` once the state records it,
+ * `before-end` once the files are ended (Parquet's footers) but the state does not yet record the end.
+ */
+export type FaultPoint = "mid-write" | "between-files" | "after-write" | "after-commit" | "before-end";
 
 export interface Shard {
   index: number;
@@ -23,9 +31,9 @@ export interface Shard {
 
 export interface CurateOptions {
   input: string;
-  /** Kept rows, JSONL. */
+  /** Kept rows: Parquet when named `.parquet`, else JSONL. */
   output: string;
-  /** Rejected rows with a `reason`, JSONL. Default `<output>.rejects.jsonl`. */
+  /** Rejected rows with a `reason`, Parquet or JSONL by its name. Default `<output>.rejects.jsonl` (or `.parquet`). */
   rejects?: string;
   /** SQLite resume state. Default `<output>.state.sqlite`. */
   statePath?: string;
@@ -52,9 +60,15 @@ export interface CurateSummary extends CurateProgress {
   rejects: string;
 }
 
+/** Outputs named `.parquet` are written as Parquet, all others as JSONL. */
+export function isParquet(path: string): boolean {
+  return /\.parquet$/i.test(path);
+}
+
 export function curatePaths(options: Pick<CurateOptions, "output" | "rejects" | "statePath">) {
   return {
-    rejects: options.rejects ?? `${options.output}.rejects.jsonl`,
+    rejects:
+      options.rejects ?? `${options.output}.rejects.${isParquet(options.output) ? "parquet" : "jsonl"}`,
     state: options.statePath ?? `${options.output}.state.sqlite`,
   };
 }
@@ -92,12 +106,29 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
   });
   // The state is the run's lock: open it before the outputs are opened (and cut back to the committed sizes).
   const { state, progress, resumed } = CurateState.open(paths.state, fingerprint, options.overwrite === true);
-  const opened: AppendFile[] = [];
+  const opened: RowSink[] = [];
   try {
-    const kept = new AppendFile(options.output, progress.keptBytes);
-    opened.push(kept);
-    const rejected = new AppendFile(paths.rejects, progress.rejectedBytes);
-    opened.push(rejected);
+    // A Parquet file has one schema, so the input fields it carries are known before its first row.
+    const carried =
+      !progress.done && (isParquet(options.output) || isParquet(paths.rejects))
+        ? await carriedColumns(options.input)
+        : [];
+    const open = (label: string, path: string, kind: OutputKind, bytes: number, rows: number): RowSink => {
+      const committed = { bytes, rows, done: progress.done };
+      const sink = isParquet(path)
+        ? new ParquetSink(
+            label,
+            path,
+            { ...committed, rowGroups: state.rowGroups(kind) },
+            paths.state,
+            new ParquetColumns(kind, carried, options.input),
+          )
+        : new JsonlSink(label, path, committed, paths.state);
+      opened.push(sink);
+      return sink;
+    };
+    const kept = open("OUT", options.output, "kept", progress.keptBytes, progress.kept);
+    const rejected = open("--rejects", paths.rejects, "rejects", progress.rejectedBytes, progress.rejected);
     if (progress.done) return { ...progress, resumed, output: options.output, rejects: paths.rejects };
     let batch: RawRow[] = [];
     let scanned = progress.nextIndex;
@@ -111,13 +142,17 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
         throw error;
       }
       writeBatch(judged, kept, rejected, progress, () => options.onFault?.("mid-write", batchNo));
-      kept.flush();
-      rejected.flush();
+      const keptPart = kept.commit();
+      options.onFault?.("between-files", batchNo);
+      const rejectedPart = rejected.commit();
       options.onFault?.("after-write", batchNo);
       progress.nextIndex = scanned;
-      progress.keptBytes = kept.size;
-      progress.rejectedBytes = rejected.size;
-      state.commit(progress);
+      progress.keptBytes = keptPart.bytes;
+      progress.rejectedBytes = rejectedPart.bytes;
+      state.commit(progress, [
+        ...(keptPart.rowGroup ? [{ file: "kept", meta: keptPart.rowGroup }] : []),
+        ...(rejectedPart.rowGroup ? [{ file: "rejects", meta: rejectedPart.rowGroup }] : []),
+      ]);
       options.onFault?.("after-commit", batchNo);
       options.onProgress?.({ ...progress });
       batch = [];
@@ -131,6 +166,10 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    // Parquet's footer; a crash before the state records the end cuts it off again and the rerun rewrites it.
+    progress.keptBytes = kept.finish();
+    progress.rejectedBytes = rejected.finish();
+    options.onFault?.("before-end", batchNo);
     progress.done = true;
     state.commit(progress);
     return { ...progress, resumed, output: options.output, rejects: paths.rejects };
@@ -159,23 +198,20 @@ function judgeAll(
 
 function writeBatch(
   judged: readonly JudgedRow[],
-  kept: AppendFile,
-  rejected: AppendFile,
+  kept: RowSink,
+  rejected: RowSink,
   progress: CurateProgress,
   midWrite: () => void,
 ): void {
   judged.forEach((row, i) => {
     if (i === Math.floor(judged.length / 2)) midWrite();
     const { decision } = row;
+    const written = { index: row.index, record: row.record, reward: decision.reward };
     if (decision.keep) {
-      kept.write(
-        `${rowJson({ ...row.record, row: row.index, reward: decision.reward, dimensions: row.dimensions })}\n`,
-      );
+      kept.add({ ...written, dimensions: row.dimensions });
       progress.kept++;
     } else {
-      rejected.write(
-        `${rowJson({ ...row.record, row: row.index, reward: decision.reward, reason: decision.reason })}\n`,
-      );
+      rejected.add({ ...written, reason: decision.reason ?? "" });
       progress.rejected++;
     }
   });

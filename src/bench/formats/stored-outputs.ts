@@ -4,6 +4,7 @@ import type { JudgePrediction } from "../bench-item.js";
 import { cellText } from "./cells.js";
 import { genaiJudgeName } from "./genai-bench-votes.js";
 import { readJsonRecords } from "./read-jsonl.js";
+import { readParquetRows } from "./read-parquet-rows.js";
 import { readViescoreOutputs, viescoreJudgeName } from "./viescore-outputs.js";
 import { parseModelVote } from "./vote4.js";
 
@@ -13,14 +14,16 @@ const rewardList = (v: unknown): Array<number | null> | null =>
 /**
  * Reads stored judge outputs, detecting the shape from the first record:
  * - EditJudge results JSONL: `{"id", "result": JudgeResult}` or `{"id", "rewards": [...]}`
- *   (what `editjudge bench --save-results` writes);
+ *   (what `editjudge bench --save-results` writes; also as Parquet with those columns);
  * - GenAI-Bench: `{"idx", "model_vote"}`;
  * - VIEScore-style: `{"uid", "model", "SC": [...], "PQ": [...]}` (item id `uid::model`).
  */
 export async function readStoredOutputs(
   path: string,
 ): Promise<{ judge: string; predictions: Map<string, JudgePrediction> }> {
-  const records = await readJsonRecords(path);
+  const records = /\.parquet$/i.test(path)
+    ? (await readParquetRows(path)).map((value, i) => ({ line: i + 1, value }))
+    : await readJsonRecords(path);
   const first = records[0]?.value as Record<string, unknown> | undefined;
   if (first && "SC" in first && "PQ" in first)
     return { judge: viescoreJudgeName(path), predictions: await readViescoreOutputs(path) };

@@ -1,7 +1,7 @@
-import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { BENCH_FORMATS, type BenchFormat } from "../../bench/formats/read-dataset.js";
 import { benchJson, benchRows, runBench } from "../../bench/run-bench.js";
+import { savedResults, writeSavedResults } from "../../bench/saved-results.js";
 import { ConfigError } from "../../errors/config-error.js";
 import { renderBenchText } from "../../report/render-bench-text.js";
 import { writeBenchReport } from "../../report/write-bench-report.js";
@@ -73,7 +73,7 @@ export function registerBench(program: Command): void {
     .option("--report <out.html>", "write a self-contained HTML report")
     .option(
       "--save-results <out.jsonl>",
-      "write the registry judge's per-item rewards (readable with --stored)",
+      "write the registry judge's per-item rewards, JSONL or .parquet (readable with --stored)",
     )
     .action(async (inputs: string[], opts: BenchCliOptions) => {
       const progress = process.stderr.isTTY ? startProgressBar(process.stderr) : undefined;
@@ -95,18 +95,7 @@ export function registerBench(program: Command): void {
       } finally {
         progress?.stop();
       }
-      if (opts.saveResults) {
-        const registry = run.runs.find((r) => r.report.source === "registry");
-        const lines = [...(registry?.predictions ?? new Map()).entries()].map(([id, p]) =>
-          JSON.stringify({
-            id,
-            judge: registry?.report.judge,
-            ...(p.kind === "scores" ? { rewards: p.scores } : { vote: p.vote }),
-            ...(p.kind === "scores" && p.error ? { error: p.error } : {}),
-          }),
-        );
-        await writeFile(opts.saveResults, lines.length > 0 ? `${lines.join("\n")}\n` : "");
-      }
+      if (opts.saveResults) await writeSavedResults(opts.saveResults, savedResults(run));
       if (opts.report) await writeBenchReport(run, opts.report);
       if (opts.json) {
         const json = benchJson(run);

@@ -51,7 +51,7 @@ function positive(name: string, raw: string, example: string): number {
 
 /** EDITJUDGE_CURATE_FAULT=point:batch kills the process with SIGKILL there (crash tests). */
 function faultHook(raw: string | undefined): ((point: FaultPoint, batch: number) => void) | undefined {
-  const m = /^(mid-write|after-write|after-commit):(\d+)$/.exec(raw ?? "");
+  const m = /^(mid-write|between-files|after-write|after-commit|before-end):(\d+)$/.exec(raw ?? "");
   if (!m) return undefined;
   return (point, batch) => {
     if (point === m[1] && batch === Number(m[2])) process.kill(process.pid, "SIGKILL");
@@ -71,13 +71,16 @@ export function registerCurate(program: Command): void {
       "<in>",
       "dataset: .jsonl (image paths relative to it, or data URLs) or .parquet (paths or image bytes)",
     )
-    .argument("<out>", "kept rows, JSONL (rejects go to <out>.rejects.jsonl, state to <out>.state.sqlite)")
+    .argument(
+      "<out>",
+      "kept rows: .parquet (images as {bytes, path}) or JSONL; rejects go to <out>.rejects.jsonl (.parquet), state to <out>.state.sqlite",
+    )
     .requiredOption(
       "--min-reward <r>",
       "keep rows whose reward is ≥ r; null rewards are rejected as abstained",
     )
     .option("-j, --judge <id>", "judge to use", "checks")
-    .option("--rejects <file>", "rejected rows with reasons")
+    .option("--rejects <file>", "rejected rows with reasons (Parquet when named .parquet)")
     .option("--state <file>", "SQLite resume state")
     .option("--shard <i/n>", "process only rows with index % n == i")
     .option("--batch-size <n>", "rows per committed batch", "16")
