@@ -10,13 +10,13 @@ import { keptArea } from "./mask-frame.js";
 import type { PairAnalysis } from "./pair-analysis.js";
 import { type Curve, DRIFT, scoreOn } from "./score-curve.js";
 
-/** Share of the area outside the mask that changed → score: a spill of 1% of it fails. */
+/** Share of the area outside the mask that changed → score: a spill of 0.75% of it fails. */
 const SPILL: Curve = [
   [0, 1],
   [0.0015, 0.95],
-  [0.005, 0.75],
-  [0.01, 0.5],
-  [0.03, 0.25],
+  [0.004, 0.8],
+  [0.0075, 0.5],
+  [0.025, 0.25],
   [0.1, 0.05],
 ];
 

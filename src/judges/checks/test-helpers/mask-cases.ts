@@ -33,17 +33,11 @@ export type MaskCandidate =
   | "unchanged"
   | "everywhere";
 
-const W = 384;
-const H = 256;
+/** At scale 1 the images are 384×256; `scale` multiplies the size and everything below. */
 /** The ellipse: centre and radii in pixels. */
 const E = { cx: 250, cy: 150, rx: 70, ry: 55 };
 /** The spill: a patch in the top-left, well outside the mask. */
 const SPILL = { x0: 30, y0: 20, x1: 90, y1: 70 };
-
-/** Signed distance-like value: < 1 inside the ellipse. */
-function ellipse(x: number, y: number): number {
-  return Math.hypot((x + 0.5 - E.cx) / E.rx, (y + 0.5 - E.cy) / E.ry);
-}
 
 function gray(width: number, height: number, f: (x: number, y: number) => number): RgbImage {
   const rgb = new Uint8Array(width * height * 3);
@@ -57,7 +51,7 @@ function gray(width: number, height: number, f: (x: number, y: number) => number
 function inpaint(source: RgbImage, fill: RgbImage, inside: (x: number, y: number) => number): RgbImage {
   return mapPixels(source, (r, g, b, x, y) => {
     const a = inside(x, y);
-    const o = (y * W + x) * 3;
+    const o = (y * source.width + x) * 3;
     return [
       r * (1 - a) + (fill.rgb[o] as number) * a,
       g * (1 - a) + (fill.rgb[o + 1] as number) * a,
@@ -73,10 +67,23 @@ const jpeg = async (image: RgbImage) =>
       .jpeg({ quality: 90 })
       .toBuffer(),
   );
-const upscale = (image: RgbImage) => withSharp(image, (s) => s.resize(512, 341, { kernel: "lanczos3" }));
+const upscale = (image: RgbImage) =>
+  withSharp(image, (s) =>
+    s.resize(Math.round((image.width * 4) / 3), Math.round((image.height * 4) / 3), { kernel: "lanczos3" }),
+  );
 const drift = (image: RgbImage) => withSharp(image, (s) => s.blur(0.6).modulate({ saturation: 0.92 }));
 
-export async function maskCaseImages(photoPath: string): Promise<MaskCaseImages> {
+export async function maskCaseImages(photoPath: string, scale = 1): Promise<MaskCaseImages> {
+  const W = Math.round(384 * scale);
+  const H = Math.round(256 * scale);
+  const ellipse = (x: number, y: number) =>
+    Math.hypot((x + 0.5 - E.cx * scale) / (E.rx * scale), (y + 0.5 - E.cy * scale) / (E.ry * scale));
+  const SPILL = {
+    x0: SPILL_PATCH.x0 * scale,
+    y0: SPILL_PATCH.y0 * scale,
+    x1: SPILL_PATCH.x1 * scale,
+    y1: SPILL_PATCH.y1 * scale,
+  };
   const { data } = await sharp(photoPath)
     .resize(W, H)
     .removeAlpha()
@@ -84,10 +91,14 @@ export async function maskCaseImages(photoPath: string): Promise<MaskCaseImages>
     .toBuffer({ resolveWithObject: true });
   const source: RgbImage = { width: W, height: H, rgb: new Uint8Array(data) };
   // The fill: the source blurred hard and warmed (what a "remove it, fill in the background" inpainting yields).
-  const fill = mapPixels(await withSharp(source, (s) => s.blur(12)), (r, g, b) => [r + 30, g + 12, b - 20]);
+  const fill = mapPixels(await withSharp(source, (s) => s.blur(12 * scale)), (r, g, b) => [
+    r + 30,
+    g + 12,
+    b - 20,
+  ]);
   const blend = (x: number, y: number) => {
-    const d = (ellipse(x, y) - 1) * Math.min(E.rx, E.ry); // ≈ px past the edge
-    return d <= 0 ? 1 : d >= 4 ? 0 : 1 - d / 4;
+    const d = (ellipse(x, y) - 1) * Math.min(E.rx, E.ry) * scale; // ≈ px past the edge
+    return d <= 0 ? 1 : d >= 4 * scale ? 0 : 1 - d / (4 * scale);
   };
   const inpainted = inpaint(source, fill, blend);
   const spilled = inpaint(inpainted, fill, (x, y) =>
@@ -118,5 +129,5 @@ export async function maskCaseImages(photoPath: string): Promise<MaskCaseImages>
   };
 }
 
-/** Where the spill patch is, in source pixels. */
+/** Where the spill patch is, in source pixels (at scale 1). */
 export const SPILL_PATCH = SPILL;
