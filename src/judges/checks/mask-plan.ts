@@ -123,7 +123,7 @@ export function planMask(edit: PreparedCase, parsed: Principle[]): MaskPlan {
     }
     pixelFollows++;
     if (!p.region) {
-      principles.push({ ...p, region: whole, text: `${p.text} (inside the mask)` });
+      principles.push({ ...p, region: whole });
       continue;
     }
     const both = reconcile(p.region, mask, box);
@@ -131,7 +131,7 @@ export function planMask(edit: PreparedCase, parsed: Principle[]): MaskPlan {
       notes.push(
         `${p.id}: the instruction names the ${p.region.label}, but less than ${MIN_OVERLAP * 100}% of the mask lies there; the change is expected inside the mask`,
       );
-    principles.push({ ...p, region: both ?? whole, text: `${p.text} (within the mask)` });
+    principles.push({ ...p, region: both ?? whole });
   }
   if (pixelFollows === 0) {
     const n = principles.filter((p) => p.kind === "follow").length;
