@@ -23,6 +23,8 @@ export interface BenchItem {
   instruction: string;
   source?: ImageInput;
   candidates?: ImageInput[];
+  /** An edit mask (white = may change), from a `mask` field or column; passed to the judge. */
+  mask?: ImageInput;
   /** Candidate labels for reports (editing model names, "A"/"B"). */
   candidateNames: string[];
   human: HumanLabel;

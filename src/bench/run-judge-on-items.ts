@@ -48,7 +48,10 @@ export async function runJudgeOnItems(
         judgeVersion: options.judge.version,
         settings,
         itemId: item.id,
-        imageHashes: await Promise.all([item.source, ...candidates].map(imageContentHash)),
+        // A mask is part of what is judged; items without one keep the keys they had.
+        imageHashes: await Promise.all(
+          [item.source, ...candidates, ...(item.mask ? [item.mask] : [])].map(imageContentHash),
+        ).then((h) => (item.mask ? [...h.slice(0, -1), `mask:${h.at(-1)}`] : h)),
       });
       const hit = options.store?.get(key);
       if (hit) {
@@ -56,7 +59,12 @@ export async function runJudgeOnItems(
         return hit;
       }
       const prepared = await prepareCase(
-        { source: item.source, instruction: item.instruction, candidates },
+        {
+          source: item.source,
+          instruction: item.instruction,
+          candidates,
+          ...(item.mask ? { mask: item.mask } : {}),
+        },
         options.limits,
       );
       const result = await options.judge.judge(prepared, {

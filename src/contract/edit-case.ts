@@ -5,7 +5,10 @@ export interface EditCase<Image = ImageInput> {
   source: Image;
   instruction: string;
   candidates: Image[];
-  /** White = the region the edit may change. */
+  /**
+   * White = the region the edit may change (a pixel ≥ 50% white counts); everything else must stay. The source's
+   * size, or its aspect ratio (then rescaled onto it). See docs/checks.md, "Mask-guided edits".
+   */
   mask?: Image;
   /** User-supplied principles (RewardAnything style); judges that support them use these instead of parsing. */
   principles?: string[];

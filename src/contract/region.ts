@@ -9,4 +9,9 @@ export interface Region {
   y0: number;
   x1: number;
   y1: number;
+  /**
+   * True when the region is the case's mask (or the part of it inside this box): checks measure the mask's
+   * white pixels within the box, not the whole rectangle, and "outside" means outside the mask.
+   */
+  fromMask?: boolean;
 }

@@ -1,6 +1,7 @@
 import type { Judge } from "../contract/judge.js";
 import { EditJudgeError } from "../errors/editjudge-error.js";
 import { InputError } from "../errors/input-error.js";
+import { checkMaskSize } from "../image/check-mask.js";
 import { decodeImage } from "../image/decode-image.js";
 import type { ImageLimits } from "../image/image-limits.js";
 import { type CurateDecision, decide } from "./curate-decision.js";
@@ -49,12 +50,14 @@ export async function judgeRow(
     return { ...base, decision: decide(null, { code: "invalid_row", message: raw.parseError }, minReward) };
   try {
     const row = toEditRow(raw.record, datasetPath);
-    const [source, edited] = await Promise.all([
+    const [source, edited, mask] = await Promise.all([
       decodeImage(row.source, limits),
       decodeImage(row.edited, limits),
+      row.mask ? decodeImage(row.mask, limits) : undefined,
     ]);
+    if (mask) checkMaskSize(mask, source);
     const result = await judge.judge(
-      { source, instruction: row.instruction.trim(), candidates: [edited] },
+      { source, instruction: row.instruction.trim(), candidates: [edited], ...(mask ? { mask } : {}) },
       signal ? { signal } : {},
     );
     // Whatever a judge made of an aborted call, the run is stopping: nothing of this row is decided.

@@ -6,6 +6,8 @@ export interface EditRow {
   source: ImageInput;
   instruction: string;
   edited: ImageInput;
+  /** The edit mask (white = may change), from an optional `mask` field or column. */
+  mask?: ImageInput;
 }
 
 const decoder = new TextDecoder();
@@ -52,9 +54,12 @@ export function toEditRow(record: Record<string, unknown>, datasetPath: string):
   const instruction = rawInstruction instanceof Uint8Array ? decoder.decode(rawInstruction) : rawInstruction;
   if (typeof instruction !== "string" || instruction.trim().length === 0)
     throw new InputError("instruction", 'field "instruction" is missing or empty', { code: "invalid_row" });
+  const mask = record.mask;
   return {
     source: imageField(record.source, "source", dir),
     instruction,
     edited: imageField(record.edited, "edited", dir),
+    // An absent, null or empty mask means no mask; anything else must be an image.
+    ...(mask === undefined || mask === null || mask === "" ? {} : { mask: imageField(mask, "mask", dir) }),
   };
 }

@@ -1,6 +1,7 @@
 import type { EditCase, PreparedCase } from "../contract/edit-case.js";
 import type { DecodedImage, ImageInput } from "../contract/image.js";
 import { InputError } from "../errors/input-error.js";
+import { checkMaskSize } from "./check-mask.js";
 import { decodeImage } from "./decode-image.js";
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./image-limits.js";
 
@@ -32,7 +33,10 @@ export async function prepareCase(
   ]);
   if (!source) throw new InputError("source", "source image missing");
   const prepared: PreparedCase = { source, instruction, candidates: candidates as DecodedImage[] };
-  if (mask) prepared.mask = mask;
+  if (mask) {
+    checkMaskSize(mask, source);
+    prepared.mask = mask;
+  }
   if (edit.principles && edit.principles.length > 0) prepared.principles = edit.principles;
   return prepared;
 }

@@ -16,7 +16,9 @@ const caseFields = {
   source: imageSpecSchema,
   instruction: z.string().min(1).max(4000),
   candidates: z.array(imageSpecSchema).min(1).max(64),
-  mask: imageSpecSchema.optional(),
+  mask: imageSpecSchema
+    .describe("edit mask, white = the area the edit may change; the source's size or aspect ratio")
+    .optional(),
   principles: z.array(z.string().min(1)).max(64).optional(),
 };
 

@@ -8,6 +8,8 @@ import { labelFromRow } from "./row-label.js";
 
 const SOURCE = ["source_image", "input_image", "source", "image"];
 const INSTRUCTION = ["instruction", "instruct_prompt", "edit_instruction", "prompt"];
+/** Edit-mask columns (white = the area the edit may change). */
+const MASK = ["mask", "mask_image", "edit_mask", "inpaint_mask"];
 const CATEGORY = ["category", "task_type", "dataset", "subset"];
 const PAIR_COLUMNS = [
   ["left_output_image", "right_output_image"],
@@ -33,7 +35,8 @@ function candidateCells(row: Record<string, unknown>): Array<[string, unknown]> 
  * Hugging Face-style Parquet with embedded image bytes (`Image` structs `{bytes, path}` or raw bytes),
  * read with hyparquet `utf8:false`. Columns are found by name: source (`source_image`, `input_image`…),
  * candidates (`candidates`/`output_images` list, `left_output_image`/`right_output_image`, or
- * `candidate_1..N`), instruction, and a label (`preferred`, `ranking`, `vote_type`, `scores`).
+ * `candidate_1..N`), instruction, a label (`preferred`, `ranking`, `vote_type`, `scores`) and an optional edit
+ * mask (`mask`, `mask_image`, `edit_mask`, `inpaint_mask`).
  */
 export async function readHfParquet(paths: readonly string[]): Promise<BenchDataset> {
   const items: BenchItem[] = [];
@@ -55,7 +58,11 @@ export async function readHfParquet(paths: readonly string[]): Promise<BenchData
       if (typeof human === "string") throw new InputError(file, `${file}: row ${r}: ${human}`);
       const categoryColumn = pickColumn(row, CATEGORY);
       const instructionColumn = pickColumn(row, INSTRUCTION);
+      const maskColumn = pickColumn(row, MASK);
       items.push({
+        ...(maskColumn
+          ? { mask: requireImage(row[maskColumn], { file, row: r, column: maskColumn }, base) }
+          : {}),
         id: cellText(row.id) ?? `${basename(file)}#${r}`,
         category: (categoryColumn && cellText(row[categoryColumn])) || "all",
         instruction: (instructionColumn && cellText(row[instructionColumn])) || "",

@@ -6,7 +6,7 @@ import { readJsonRecords } from "./read-jsonl.js";
 import { labelFromRow } from "./row-label.js";
 
 const SHAPE =
-  '{"id","source","instruction","candidates":[paths…],"preferred":0|1|"tie" | "ranking":"B>A" | "scores":[…],"category"?}';
+  '{"id","source","instruction","candidates":[paths…],"preferred":0|1|"tie" | "ranking":"B>A" | "scores":[…],"category"?,"mask"?}';
 
 /**
  * EditJudge's own benchmark format, JSONL or a JSON array: image paths are resolved relative to the
@@ -33,7 +33,10 @@ export async function readItemsJson(paths: readonly string[]): Promise<BenchData
       });
       const human = labelFromRow(row, candidates.length);
       if (typeof human === "string") throw fail(human);
+      const mask = row.mask == null ? null : cellImage(row.mask, "mask", base);
+      if (row.mask != null && !mask) throw fail('"mask" is not an image path');
       items.push({
+        ...(mask ? { mask } : {}),
         id: cellText(row.id) ?? `${basename(file)}:${line}`,
         category: cellText(row.category) ?? "all",
         instruction,

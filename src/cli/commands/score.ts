@@ -11,6 +11,7 @@ interface ScoreOptions {
   judge: string;
   json?: boolean;
   principle?: string[];
+  mask?: string;
 }
 
 export function registerScore(program: Command): void {
@@ -20,6 +21,10 @@ export function registerScore(program: Command): void {
     .requiredOption("-s, --source <path>", "source image (PNG, JPEG or WebP)")
     .requiredOption("-i, --instruction <text>", "the edit instruction")
     .requiredOption("-c, --candidate <path...>", "edited candidate image(s); repeat for several")
+    .option(
+      "-m, --mask <path>",
+      "edit mask, the source's size: white = the area the edit may change, everything else must stay",
+    )
     .option("-j, --judge <id>", "judge to use (see `editjudge judges`)", "checks")
     .option(
       "-p, --principle <text...>",
@@ -36,6 +41,7 @@ export function registerScore(program: Command): void {
         instruction: opts.instruction,
         candidates: opts.candidate.map((path) => ({ kind: "path", path })),
         ...(opts.principle ? { principles: opts.principle } : {}),
+        ...(opts.mask ? { mask: { kind: "path" as const, path: opts.mask } } : {}),
       },
     });
     process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderResultTable(result));

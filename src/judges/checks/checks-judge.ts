@@ -7,6 +7,7 @@ import type { Verdict } from "../../contract/verdict.js";
 import { createInstructionParser } from "../../instruction/instruction-parser.js";
 import { aggregateVerdicts, rankCandidates } from "../../scoring/aggregate.js";
 import type { ContentStage } from "./content-stage.js";
+import { planMask } from "./mask-plan.js";
 import { SourceAnalysis } from "./pair-analysis.js";
 import { PixelPool } from "./pixel-pool.js";
 import { verifyPixels } from "./verify-pixels.js";
@@ -38,8 +39,11 @@ export class ChecksJudge implements Judge {
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
     let principles: Principle[] = this.#parser.parse(edit.instruction);
     if (this.#content) principles = await this.#content.principlesFor(edit, principles, options.signal);
+    const masked = planMask(edit, principles);
+    principles = masked.principles;
     const ops = principles.flatMap((p) => (p.kind === "follow" && p.op ? [p.op.op] : []));
-    const source = this.#pool ? null : new SourceAnalysis(edit.source);
+    const source = this.#pool ? null : new SourceAnalysis(edit.source, masked.mask);
+    const sourceKey = masked.mask ? `${edit.source.sha256}+mask:${edit.mask?.sha256}` : edit.source.sha256;
     // Content verdicts first (main thread, async models); the principles they leave are pixel principles.
     const content: Array<Array<Verdict | null>> = [];
     for (const index of edit.candidates.keys()) {
@@ -59,8 +63,9 @@ export class ChecksJudge implements Judge {
         const pixel = this.#pool
           ? await this.#pool.run(
               {
-                sourceKey: edit.source.sha256,
+                sourceKey,
                 source: pixelsOf(edit.source),
+                ...(masked.mask ? { mask: masked.mask } : {}),
                 candidate: pixelsOf(candidate),
                 principles: pixelPrinciples,
                 ops,
@@ -81,7 +86,7 @@ export class ChecksJudge implements Judge {
       principles,
       candidates,
       ranking: rankCandidates(candidates.map((c) => c.reward)),
-      notes: [],
+      notes: masked.notes,
     };
   }
 

@@ -5,6 +5,7 @@ import { type BorderResult, detectBorder } from "../../checks/geometry/detect-bo
 import { transformRgb } from "../../checks/geometry/dihedral.js";
 import { type Alignment, findAlignment } from "../../checks/geometry/find-alignment.js";
 import { cropPlane } from "../../checks/geometry/plane-ops.js";
+import type { BinaryMask } from "../../checks/mask/binary-mask.js";
 import { downsampleRgb } from "../../checks/pixels/downsample.js";
 import { toLuma } from "../../checks/pixels/luma.js";
 import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
@@ -13,6 +14,7 @@ import type { Plane, RgbImage } from "../../checks/pixels/rgb-image.js";
 import { type LabImage, srgbToLab } from "../../checks/pixels/srgb-to-lab.js";
 import { measureToneChange, type ToneChange } from "../../checks/tone-change.js";
 import type { Region } from "../../contract/region.js";
+import { alignedEditMask, editMaskRegionMask } from "./mask-frame.js";
 
 /** Detail change with the luma contrast change factored out. */
 export interface Detail extends DetailChange {
@@ -46,9 +48,12 @@ export class SourceAnalysis {
   #blockiness: Blockiness | undefined;
   #analysed: Analysed | undefined;
   #clipping: Clipping | undefined;
+  /** The case's edit mask at the source's size (1 = may change), or null without one. */
+  readonly editMask: BinaryMask | null;
 
-  constructor(image: RgbImage) {
+  constructor(image: RgbImage, editMask: BinaryMask | null = null) {
     this.image = image;
+    this.editMask = editMask;
     this.luma = toLuma(image);
     this.border = detectBorder(image);
   }
@@ -93,6 +98,7 @@ export class PairAnalysis {
   #candidateBlockiness: Blockiness | undefined;
   readonly #detail = new Map<string, Detail>();
   readonly #tone = new Map<string, ToneChange>();
+  readonly #editMasks = new Map<string, BinaryMask | null>();
 
   constructor(source: SourceAnalysis, candidate: RgbImage) {
     this.source = source;
@@ -194,16 +200,33 @@ export class PairAnalysis {
     return d;
   }
 
-  /** A region mask at analysis scale (Lab planes) or full resolution (luma planes). */
+  /** The case's edit mask carried into this candidate's frame, at analysis or full scale; null without one. */
+  editMask(scale: "analysis" | "full"): BinaryMask | null {
+    if (!this.#editMasks.has(scale)) {
+      const { width, height } = scale === "analysis" ? this.lab.source : this.luma.source;
+      this.#editMasks.set(scale, alignedEditMask(this.source.editMask, this.alignment, width, height));
+    }
+    return this.#editMasks.get(scale) ?? null;
+  }
+
+  /**
+   * A region mask at analysis scale (Lab planes) or full resolution (luma planes). A region taken from the
+   * case's mask (`fromMask`) is the mask's pixels inside the region's box, and outside it is everything beyond
+   * the mask and its border band.
+   */
   regionMask(region: Region, inside: boolean, scale: "analysis" | "full"): Uint8Array {
     const { width, height } = scale === "analysis" ? this.lab.source : this.luma.source;
+    const edit = region.fromMask ? this.editMask(scale) : null;
+    if (edit) return editMaskRegionMask(edit, region, inside);
     const margin = Math.round(Math.min(width, height) * 0.03);
     return rectMask(width, height, regionToRect(region, width, height), inside, margin);
   }
 }
 
 function regionKey(region: Region | undefined): string {
-  return region ? `${region.x0},${region.y0},${region.x1},${region.y1}` : "all";
+  return region
+    ? `${region.x0},${region.y0},${region.x1},${region.y1}${region.fromMask ? ",mask" : ""}`
+    : "all";
 }
 
 function fullRect(image: RgbImage) {

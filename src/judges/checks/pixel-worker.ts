@@ -11,7 +11,7 @@ parentPort?.on("message", (task: PixelTask) => {
   let reply: PixelTaskResult;
   try {
     if (!last || last.key !== task.sourceKey) {
-      last = { key: task.sourceKey, analysis: new SourceAnalysis(task.source) };
+      last = { key: task.sourceKey, analysis: new SourceAnalysis(task.source, task.mask ?? null) };
     }
     reply = { id: task.id, verdicts: verifyPixels(last.analysis, task.candidate, task.principles, task.ops) };
   } catch (error) {

@@ -7,6 +7,8 @@ import { verifyToneFollow } from "./follow-tone.js";
 import { abstainVerdict } from "./make-verdict.js";
 import type { PairAnalysis } from "./pair-analysis.js";
 import { verifyKeep } from "./verify-keep.js";
+import { verifyMaskChange } from "./verify-mask-change.js";
+import { verifyMaskKeep } from "./verify-mask-keep.js";
 import { verifyQuality } from "./verify-quality.js";
 
 /** Verifies one principle on one candidate with the pixel checks. `ops` are all the requested ops. */
@@ -23,10 +25,12 @@ export function verifyPrinciple(
         "checks",
       );
     }
+    if (principle.region?.fromMask) return verifyMaskKeep(principle, pair);
     return verifyKeep(principle, ops, pair);
   }
   if (principle.kind === "quality") return verifyQuality(principle, ops, pair);
   const op = principle.op;
+  if (!op && principle.region?.fromMask) return verifyMaskChange(principle, pair);
   if (!op)
     return abstainVerdict(
       principle,
