@@ -4,15 +4,16 @@ export type PickleAnswer =
   | boolean
   | number
   | string
+  | Uint8Array
   | readonly PickleAnswer[]
   | { readonly [key: string]: PickleAnswer };
 
 /**
- * Writes `value` as a protocol 2 pickle, which every Python 3 `pickle.loads` reads: dicts, lists, str, bool,
+ * Writes `value` as a protocol 3 pickle, which every Python 3 `pickle.loads` reads: dicts, lists, str, bytes, bool,
  * None, and every number as a float (a reward of 1 is `1.0`; NaN and infinities too).
  */
 export function writePickle(value: PickleAnswer): Buffer {
-  const parts: Buffer[] = [Buffer.from([0x80, 2])];
+  const parts: Buffer[] = [Buffer.from([0x80, 3])];
   write(value, parts);
   parts.push(Buffer.from([0x2e]));
   return Buffer.concat(parts);
@@ -28,6 +29,11 @@ function write(value: PickleAnswer, out: Buffer[]): void {
     head[0] = 0x58;
     head.writeUInt32LE(text.length, 1);
     out.push(head, text);
+  } else if (value instanceof Uint8Array) {
+    const head = Buffer.alloc(5);
+    head[0] = 0x42;
+    head.writeUInt32LE(value.length, 1);
+    out.push(head, Buffer.from(value.buffer, value.byteOffset, value.byteLength));
   } else if (Array.isArray(value)) {
     out.push(Buffer.from([0x5d]));
     if (value.length > 0) {
