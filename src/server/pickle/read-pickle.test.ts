@@ -8,7 +8,8 @@ import { writePickle } from "./write-pickle.js";
 const PYTHON = ["python3", "/usr/bin/python3"].find(
   (python) => spawnSync(python, ["-c", "import pickle"], { encoding: "utf8" }).status === 0,
 );
-if (!PYTHON) console.warn("skipping the pickle tests that need Python: no python3 on PATH or at /usr/bin/python3");
+if (!PYTHON)
+  console.warn("skipping the pickle tests that need Python: no python3 on PATH or at /usr/bin/python3");
 
 /** Runs Python code that prints one line: JSON of {name: base64 of a pickle}. */
 function pythonPickles(code: string): Record<string, Buffer> {
@@ -55,29 +56,52 @@ print(json.dumps({str(p): base64.b64encode(pickle.dumps(value, protocol=p)).deco
       images: [{ bytes: "ffd86a706567" }, { bytes: "" }],
       ref_images: [{ bytes: "89504e47" }],
       prompts: ["make it brighter", "é ü 🙂"],
-      metadatas: [{ requirement: "brighter", n: 3, big: "1180591620717411303424n", neg: -5, f: 0.25, ok: true, none: null }, null],
+      metadatas: [
+        {
+          requirement: "brighter",
+          n: 3,
+          big: "1180591620717411303424n",
+          neg: -5,
+          f: 0.25,
+          ok: true,
+          none: null,
+        },
+        null,
+      ],
       t: [1, 2],
       t1: ["a"],
       t3: [1, 2, 3],
       empty: [[], [], {}],
       shared: ["same", "same"],
     };
-    for (const [protocol, bytes] of Object.entries(pickles)) expect(plain(readPickle(bytes)), protocol).toEqual(expected);
+    for (const [protocol, bytes] of Object.entries(pickles))
+      expect(plain(readPickle(bytes)), protocol).toEqual(expected);
   });
 
-  it.skipIf(!PYTHON)("reads protocol 2 (no bytes: Python 3 pickles bytes there with a global, refused)", () => {
-    const { plainData, withBytes } = pythonPickles(`
+  it.skipIf(!PYTHON)(
+    "reads protocol 2 (no bytes: Python 3 pickles bytes there with a global, refused)",
+    () => {
+      const { plainData, withBytes } = pythonPickles(`
 print(json.dumps({"plainData": base64.b64encode(pickle.dumps({"prompts": ["a"], "x": 1.5}, protocol=2)).decode(),
                   "withBytes": base64.b64encode(pickle.dumps({"images": [b"x"]}, protocol=2)).decode()}))`);
-    expect(plain(readPickle(plainData as Buffer))).toEqual({ prompts: ["a"], x: 1.5 });
-    expect(refusal(withBytes as Buffer)).toMatch(/GLOBAL _codecs.encode/);
-  });
+      expect(plain(readPickle(plainData as Buffer))).toEqual({ prompts: ["a"], x: 1.5 });
+      expect(refusal(withBytes as Buffer)).toMatch(/GLOBAL _codecs.encode/);
+    },
+  );
 
   it.skipIf(!PYTHON)("writes answers Python's pickle.loads reads, NaN included", () => {
-    const answer = writePickle({ scores: [0.5, 1, 0, Number.NaN], null_mask: [false, true], error: "é 🙂", code: null });
+    const answer = writePickle({
+      scores: [0.5, 1, 0, Number.NaN],
+      null_mask: [false, true],
+      error: "é 🙂",
+      code: null,
+    });
     const out = spawnSync(
       PYTHON as string,
-      ["-c", "import pickle, sys, math; v = pickle.loads(sys.stdin.buffer.read()); print(repr(v), all(type(s) is float for s in v['scores']), math.isnan(v['scores'][3]))"],
+      [
+        "-c",
+        "import pickle, sys, math; v = pickle.loads(sys.stdin.buffer.read()); print(repr(v), all(type(s) is float for s in v['scores']), math.isnan(v['scores'][3]))",
+      ],
       { input: answer, encoding: "utf8" },
     );
     expect(out.stdout.trim()).toBe(
@@ -87,8 +111,10 @@ print(json.dumps({"plainData": base64.b64encode(pickle.dumps({"prompts": ["a"], 
 });
 
 describe("readPickle: hostile pickles are refused with invalid_pickle, nothing run", () => {
-  it.skipIf(!PYTHON)("refuses os.system globals, reduce, build and objects as real Python pickles them", () => {
-    const pickles = pythonPickles(`
+  it.skipIf(!PYTHON)(
+    "refuses os.system globals, reduce, build and objects as real Python pickles them",
+    () => {
+      const pickles = pythonPickles(`
 class Exploit:
     def __reduce__(self):
         return (os.system, ("touch /tmp/editjudge-pwned",))
@@ -108,33 +134,41 @@ out["set"] = pickle.dumps({"a": {1, 2}}, protocol=4)
 out["frozenset"] = pickle.dumps(frozenset([1]), protocol=4)
 out["bytearray"] = pickle.dumps(bytearray(b"ab"), protocol=5)
 print(json.dumps({k: base64.b64encode(v).decode() for k, v in out.items()}))`);
-    for (const p of [2, 3, 4, 5]) expect(refusal(pickles[`exploit${p}`] as Buffer)).toMatch(/(posix|os)\.system/);
-    for (const p of [0, 1]) expect(refusal(pickles[`exploit${p}`] as Buffer)).toMatch(/protocol|GLOBAL|opcode/);
-    expect(refusal(pickles.object as Buffer)).toMatch(/GLOBAL|never run/);
-    expect(refusal(pickles.state as Buffer)).toMatch(/never run/);
-    expect(refusal(pickles.ordered as Buffer)).toMatch(/collections.OrderedDict/);
-    expect(refusal(pickles.set as Buffer)).toMatch(/set/);
-    expect(refusal(pickles.frozenset as Buffer)).toMatch(/set/);
-    expect(plain(readPickle(pickles.bytearray as Buffer))).toEqual({ bytes: "6162" });
-  });
+      for (const p of [2, 3, 4, 5])
+        expect(refusal(pickles[`exploit${p}`] as Buffer)).toMatch(/(posix|os)\.system/);
+      for (const p of [0, 1])
+        expect(refusal(pickles[`exploit${p}`] as Buffer)).toMatch(/protocol|GLOBAL|opcode/);
+      expect(refusal(pickles.object as Buffer)).toMatch(/GLOBAL|never run/);
+      expect(refusal(pickles.state as Buffer)).toMatch(/never run/);
+      expect(refusal(pickles.ordered as Buffer)).toMatch(/collections.OrderedDict/);
+      expect(refusal(pickles.set as Buffer)).toMatch(/set/);
+      expect(refusal(pickles.frozenset as Buffer)).toMatch(/set/);
+      expect(plain(readPickle(pickles.bytearray as Buffer))).toEqual({ bytes: "6162" });
+    },
+  );
 
-  it.skipIf(!PYTHON)("refuses numpy arrays (np.array_split of prompts) with a message saying to send lists", () => {
-    const probe = spawnSync(PYTHON as string, ["-c", "import numpy"], { encoding: "utf8" });
-    if (probe.status !== 0) {
-      console.warn("skipping the numpy pickle case: numpy is not installed");
-      return;
-    }
-    const { arr } = pythonPickles(`
+  it.skipIf(!PYTHON)(
+    "refuses numpy arrays (np.array_split of prompts) with a message saying to send lists",
+    () => {
+      const probe = spawnSync(PYTHON as string, ["-c", "import numpy"], { encoding: "utf8" });
+      if (probe.status !== 0) {
+        console.warn("skipping the numpy pickle case: numpy is not installed");
+        return;
+      }
+      const { arr } = pythonPickles(`
 import numpy as np
 print(json.dumps({"arr": base64.b64encode(pickle.dumps({"prompts": np.array_split(np.array(["a", "b"]), 1)[0]})).decode()}))`);
-    expect(refusal(arr as Buffer)).toMatch(/numpy array .*send lists instead/);
-  });
+      expect(refusal(arr as Buffer)).toMatch(/numpy array .*send lists instead/);
+    },
+  );
 
   it("refuses truncated streams, lengths past the end and oversized ints", () => {
     expect(refusal(new Uint8Array())).toMatch(/is empty/);
     expect(refusal(proto([0x7d]))).toMatch(/ends before its STOP/);
     // BINUNICODE declaring 4 GiB - 1, with 3 bytes of body.
-    expect(refusal(proto([0x58, 0xff, 0xff, 0xff, 0xff, 0x61, 0x62, 0x63, 0x2e]))).toMatch(/4294967295 bytes with only 4 left/);
+    expect(refusal(proto([0x58, 0xff, 0xff, 0xff, 0xff, 0x61, 0x62, 0x63, 0x2e]))).toMatch(
+      /4294967295 bytes with only 4 left/,
+    );
     // BINBYTES8 and FRAME declaring 2^63.
     const huge = [0, 0, 0, 0, 0, 0, 0, 0x80];
     expect(refusal(proto([0x8e, ...huge, 0x2e]))).toMatch(/9223372036854775808 bytes/);
@@ -160,7 +194,17 @@ print(json.dumps({"arr": base64.b64encode(pickle.dumps({"prompts": np.array_spli
     expect(refusal(proto([0x5d, 0x94, 0x68, 0x00, 0x61, 0x2e]))).toMatch(/contains itself/);
     // One list shared at two depths: the deeper use counts.
     // X = [] stored in the memo, then R = [X, [[[[[[[X]]]]]]]]: X is at depth 2 and at depth 9.
-    const shared = proto([0x5d, 0x5d, 0x94, 0x61, ...Array(7).fill(0x5d), 0x68, 0x00, ...Array(8).fill(0x61), 0x2e]);
+    const shared = proto([
+      0x5d,
+      0x5d,
+      0x94,
+      0x61,
+      ...Array(7).fill(0x5d),
+      0x68,
+      0x00,
+      ...Array(8).fill(0x61),
+      0x2e,
+    ]);
     expect(refusal(shared)).toMatch(/more than 8 deep/);
   });
 

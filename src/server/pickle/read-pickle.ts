@@ -352,7 +352,7 @@ export function describe(value: PickleValue): string {
   if (value instanceof Uint8Array) return "bytes";
   if (typeof value === "string") return "str";
   if (typeof value === "boolean") return "bool";
-  return Number.isInteger(value) || typeof value === "bigint" ? "int" : "float";
+  return "number";
 }
 
 /**
