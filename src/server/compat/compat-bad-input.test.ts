@@ -226,6 +226,46 @@ describe("Edit-R1 /mode/<mode>: fields", () => {
   });
 });
 
+describe("metadata reaches the judge", () => {
+  it("Edit-R1's metadatas[i] and UniRL's metadata become the case's metadata (requirement included)", async () => {
+    const seen: unknown[] = [];
+    const inner = fakeJudge();
+    const recording = await start({
+      judges: new Map([
+        [
+          "fake",
+          {
+            ...inner,
+            judge: (edit, options) => {
+              seen.push(edit.metadata);
+              return inner.judge(edit, options);
+            },
+          },
+        ],
+      ]),
+    });
+    const body = editR1({
+      images: [bright, bright],
+      ref_images: [bright, bright],
+      prompts: ["a", "a"],
+      metadatas: [{ requirement: "brighter sky" }, null],
+    });
+    expect((await postPickle("/mode/x", body, recording)).status).toBe(200);
+    expect(seen).toEqual(expect.arrayContaining([{ requirement: "brighter sky" }, undefined]));
+    seen.length = 0;
+    const png = Buffer.from(bright).toString("base64");
+    const turn = { text: "a", image_b64: png };
+    const score = (metadata: unknown) =>
+      fetch(`${recording.url}/score`, {
+        method: "POST",
+        body: JSON.stringify({ requests: [{ history: [turn, turn], required_rewards: ["fake"], metadata }] }),
+      }).then((r) => r.json() as Promise<{ errors: Array<Record<string, string>> }>);
+    expect((await score({ requirement: "keep the dog", id: 7 })).errors).toEqual([{}]);
+    expect(seen).toEqual([{ requirement: "keep the dog", id: 7 }]);
+    expect((await score({ requirement: 3 })).errors[0]?.fake).toMatch(/metadata.requirement is not a string/);
+  });
+});
+
 describe("flow_grpo / verl-omni POST / and /flow-grpo: where the source comes from", () => {
   const flow = (fields: Record<string, PickleAnswer>) =>
     writePickle({ images: [bright], prompts: ["make it brighter"], metadata: {}, ...fields });

@@ -95,6 +95,10 @@ export async function handleUniRlScore(c: Context, ctx: AppContext, mode: Compat
           ? "a history turn has no image_b64; send the source first and the edited image last"
           : null;
     const metadata = request.metadata ? (request.metadata as CaseMetadata) : undefined;
+    const badMetadata =
+      metadata && "requirement" in metadata && typeof metadata.requirement !== "string"
+        ? "metadata.requirement is not a string; send the editing requirement as text"
+        : null;
     for (const name of request.required_rewards) {
       const judge = judgeNamed(ctx, name);
       if (!judge) {
@@ -102,8 +106,8 @@ export async function handleUniRlScore(c: Context, ctx: AppContext, mode: Compat
           `reward "${name}" is not served here; GET /health lists: ${Object.keys(roster(ctx)).join(", ")}`;
         continue;
       }
-      if (problem) {
-        (errors[i] as Record<string, string>)[name] = problem;
+      if (problem ?? badMetadata) {
+        (errors[i] as Record<string, string>)[name] = (problem ?? badMetadata) as string;
         continue;
       }
       slots.push({ request: i, name });
