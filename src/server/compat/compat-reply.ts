@@ -8,6 +8,8 @@ import { isTransientCode } from "./compat-null.js";
 /** How a compat route writes its answers: pickles (Edit-R1, flow_grpo, verl-omni) or JSON (UniRL, Flow-Factory). */
 export type WireFormat = "pickle" | "json";
 
+const UNREAD_BODY = new Set(["body_too_large", "body_timeout", "unsupported_media_type"]);
+
 export const PICKLE_TYPE = "application/octet-stream";
 
 /** Code of a request failed by `--compat-null error`: a null that may pass (500) or one about the input (422). */
@@ -26,12 +28,9 @@ export function compatError(
 ): Response {
   const status = extra.status ?? (isTransientCode(code) || code === NULL_CODES.transient ? 500 : 400);
   const mask = extra.nullMask ? { null_mask: extra.nullMask } : {};
+  // As on /v1/*: busy passes (Retry-After), and an unread body leaves the connection unusable (close it).
   const headers: Record<string, string> =
-    code === "server_busy"
-      ? { "retry-after": "1" }
-      : code === "body_too_large"
-        ? { connection: "close" }
-        : {};
+    code === "server_busy" ? { "retry-after": "1" } : UNREAD_BODY.has(code) ? { connection: "close" } : {};
   if (format === "pickle")
     return new Response(new Uint8Array(writePickle({ error: message, code, ...mask })), {
       status,
