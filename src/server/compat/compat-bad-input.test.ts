@@ -445,6 +445,39 @@ describe("auth and shutdown on the compat routes", () => {
     expect(rewards.status).toBe(401);
   });
 
+  it("server_busy (the server-wide pixel budget held by a request in flight) is 500 with Retry-After", async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered: () => void = () => {};
+    const judging = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const busy = await start({
+      judges: new Map([
+        [
+          "fake",
+          fakeJudge("fake", () => {
+            entered();
+            return held;
+          }),
+        ],
+      ]),
+      maxRequestPixels: 300,
+      maxServerPixels: 300,
+    });
+    const first = fetch(`${busy.url}/mode/x`, { method: "POST", body: editR1({}) });
+    await judging;
+    const other = Buffer.from(await solidPngBase64(120), "base64");
+    const answer = await postPickle("/mode/x", editR1({ images: [other], ref_images: [other] }), busy);
+    expect(answer.status).toBe(500);
+    expect(answer.value.get("code")).toBe("server_busy");
+    expect(answer.headers.get("retry-after")).toBe("1");
+    release();
+    expect((await first).status).toBe(200);
+  });
+
   it("while draining, compat routes answer 500 shutting_down (which the clients retry), /health 503", async () => {
     const draining = await start();
     draining.runtime.draining = true;
