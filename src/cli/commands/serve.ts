@@ -42,7 +42,9 @@ export function registerServe(program: Command): void {
   const d = DEFAULT_SERVER_SETTINGS;
   const command = program
     .command("serve")
-    .description("run the JSON reward server (POST /v1/score, /v1/rewards; OpenAPI at /openapi.json)")
+    .description(
+      "run the JSON reward server (POST /v1/score, /v1/rewards; OpenAPI at /openapi.json), also speaking the reward protocols of Edit-R1, flow_grpo, verl-omni, UniRL and Flow-Factory",
+    )
     .option("--host <host>", "address to bind; anything but loopback requires --token", d.host)
     .option("--port <port>", "port (0 = any free port)", String(d.port))
     .option("-j, --judge <id...>", "judges to load once at start; the first is the default", ["checks"])
