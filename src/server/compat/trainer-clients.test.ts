@@ -22,6 +22,7 @@ const PYTHON = ["python3", "/usr/bin/python3"].find(
 );
 const CLIENT_FILES = [
   "Edit-R1/flow_grpo/rewards.py",
+  "FIRM-Reward/editing/flow_grpo/rewards.py",
   "UniRL/unirl/reward/remote.py",
   "Flow-Factory/src/flow_factory/rewards/my_reward_remote.py",
   "verl-omni/verl_omni/utils/reward_score/http_scorer_client.py",
@@ -37,7 +38,7 @@ const missing = !existsSync(PHOTOS)
         : null;
 if (missing) console.warn(`skipping the trainer-client tests: ${missing}`);
 
-const CLIENTS = ["edit-r1", "verl-omni", "unirl", "flow-factory"] as const;
+const CLIENTS = ["edit-r1", "firm", "verl-omni", "unirl", "flow-factory"] as const;
 type Client = (typeof CLIENTS)[number];
 interface DriverResult {
   scores?: number[];

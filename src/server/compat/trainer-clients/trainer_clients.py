@@ -2,7 +2,7 @@
 
     python3 trainer_clients.py CLIENT URL REFERENCE_DIR PHOTOS_DIR WORK_DIR
 
-CLIENT is edit-r1, verl-omni, unirl or flow-factory. The client module is loaded from REFERENCE_DIR (the user's
+CLIENT is edit-r1, firm, verl-omni, unirl or flow-factory. The client module is loaded from REFERENCE_DIR (the user's
 copies of the trainers), with the stand-ins in ./stubs for the heavy packages it imports but does not use for the
 call (torch, accelerate, the trainers' own base classes). The batch is four edits of two photos for "make it
 brighter": each photo brightened, then darkened. Sources are also written to WORK_DIR (the server's --image-root)
@@ -61,6 +61,18 @@ def edit_r1(url, reference, sources, candidates):
     images = torch.Tensor(np.stack([chw(c) for c in candidates]).astype(np.float32) / 255.0)
     metadatas = [{"requirement": "the whole picture is brighter"} for _ in candidates]
     scores, _ = score(sources, images, [INSTRUCTION] * len(candidates), metadatas)
+    return {"scores": [float(s) for s in scores]}
+
+
+def firm(url, reference, sources, candidates):
+    """FIRM-Reward's fork of the Edit-R1 client (it slices prompts per chunk; its scores are 1-5, so the run sets
+    normalize_mllm_score=False for editjudge's rewards in [0, 1])."""
+    parts = urllib.parse.urlsplit(url)
+    os.environ["REWARD_SERVER"] = parts.netloc
+    rewards = load("firm_rewards", os.path.join(reference, "FIRM-Reward/editing/flow_grpo/rewards.py"))
+    score = rewards.mllm_score_continue("cpu", normalize_mllm_score=False)
+    images = torch.Tensor(np.stack([chw(c) for c in candidates]).astype(np.float32) / 255.0)
+    scores, _ = score(sources, images, [INSTRUCTION] * len(candidates), None)
     return {"scores": [float(s) for s in scores]}
 
 
@@ -132,7 +144,7 @@ def flow_factory(url, reference, sources, candidates):
     return {"scores": [float(r) for r in output.rewards.numpy().tolist()]}
 
 
-CLIENTS = {"edit-r1": edit_r1, "verl-omni": verl_omni, "unirl": unirl, "flow-factory": flow_factory}
+CLIENTS = {"edit-r1": edit_r1, "firm": firm, "verl-omni": verl_omni, "unirl": unirl, "flow-factory": flow_factory}
 
 
 def main():
