@@ -35,6 +35,7 @@ import {
   timeAlternating,
   timeSequential,
 } from "./lib-server/bench-cases.js";
+import { compatBodies } from "./lib-server/compat-bodies.js";
 import { keepAlivePoster, serverOwnMs, serverPhaseMs } from "./lib-server/keep-alive-client.js";
 import { measureLoopbackFloor } from "./lib-server/loopback-floor.js";
 
@@ -106,14 +107,20 @@ const overhead: Array<{
 }> = [];
 let healthP50 = Number.NaN;
 
-async function load(target: string, url: string, c: number, amount: number, body?: string): Promise<void> {
+async function load(
+  target: string,
+  url: string,
+  c: number,
+  amount: number,
+  body?: string | Buffer,
+): Promise<void> {
   const started = performance.now();
   const r = await autocannon({
     url,
     connections: c,
     amount: Math.max(amount, c),
     timeout: 60,
-    ...(body ? { method: "POST", body, headers: { "content-type": "application/json" } } : {}),
+    ...(body ? { method: "POST", body, headers: { "content-type": "application/octet-stream" } } : {}),
   });
   const seconds = (performance.now() - started) / 1000;
   const row = {
@@ -227,6 +234,41 @@ for (const judgeId of ["fake", "checks", "viescore"]) {
   server.stop();
 }
 
+// Trainer protocols: the same judging work (checks, one 256×256 pair) through /v1/rewards and each adapter route.
+// Sequential turns on one keep-alive connection alternate the routes, so each adapter's cost is the p50 of its
+// per-turn difference to /v1/rewards; then autocannon at concurrency 1 and 16.
+const compatRun = await (async () => {
+  const server = await startChild("checks");
+  const bodies = compatBodies(images);
+  const client = keepAlivePoster(server.url);
+  let failed = 0;
+  const times = await timeAlternating(
+    quick ? 30 : 100,
+    5,
+    ...bodies.map((b) => async () => {
+      if ((await client.post(b.path, b.body)).status !== 200) failed++;
+    }),
+  );
+  client.close();
+  const base = times[0] ?? [];
+  const sequential = bodies.map((b, k) => ({
+    target: b.target,
+    p50: median(times[k] ?? []),
+    extra: pairedMedian(times[k] ?? [], base),
+  }));
+  for (const b of bodies)
+    for (const c of [1, 16])
+      await load(
+        `${b.target} (checks)`,
+        `${server.url}${b.path}`,
+        c,
+        Math.round((c === 1 ? 60 : 200) * scale),
+        b.body,
+      );
+  server.stop();
+  return { sequential, failed, baseP50: median(base) };
+})();
+
 // The floor: a server that only reads the body and answers after as long as the judges take, in another process.
 const floorRows = await (async () => {
   const server = await startChild("floor", undefined, "scripts/lib-server/loopback-floor-child.ts");
@@ -302,6 +344,11 @@ for (const o of overhead)
     `| ${o.judge} | ${f(o.inProcess)} | ${f(o.http)} | ${f(o.overhead)} | ${f(o.bare)} | ${f(o.bareOverhead)} | ${f(o.own)} | ${f(o.around)} | ${o.failed} |\n`,
   );
 out(`\nGET /healthz sequential p50 (client included): ${f(healthP50, 3)} ms\n`);
+out(
+  `\nTrainer protocols (checks judge, the 256×256 pair; sequential turns on one keep-alive connection, alternating the routes; extra = p50 of the per-turn difference to /v1/rewards; ${compatRun.failed} failed; throughput rows above):\n\n| route | sequential p50 ms | extra vs /v1/rewards, ms | extra, % of /v1/rewards |\n|---|---:|---:|---:|\n`,
+);
+for (const r of compatRun.sequential)
+  out(`| ${r.target} | ${f(r.p50)} | ${f(r.extra)} | ${f((100 * r.extra) / compatRun.baseP50, 1)} |\n`);
 out(
   "\nLoopback floor: a bare node:http server in its own process that reads the body and answers a tiny JSON after waiting w ms, idle (a timer) or busy (spinning), and does nothing else; p50 of round trip − w on one keep-alive connection. " +
     "w spans the in-process times above (fake 3–7 ms, viescore ~18 ms, checks ~28 ms). " +

@@ -1,6 +1,13 @@
 import { Hono } from "hono";
 import { AppContext, type ServerRuntime } from "./app-context.js";
 import { bearerMatches } from "./bearer-auth.js";
+import { basicPasswordMatches } from "./compat/basic-password.js";
+import {
+  compatRefusal,
+  compatRoute,
+  OPEN_COMPAT_ROUTES,
+  registerCompatRoutes,
+} from "./compat/compat-routes.js";
 import { errorBody, errorResponse, statusOf } from "./error-response.js";
 import { openApiDocument } from "./openapi.js";
 import { handleRewards } from "./rewards-route.js";
@@ -18,7 +25,7 @@ const ROUTE_METHODS: Record<string, string> = {
   "/v1/rewards": "POST",
 };
 const ROUTES = new Set(Object.keys(ROUTE_METHODS));
-const OPEN_ROUTES = new Set(["/healthz", "/readyz"]);
+const OPEN_ROUTES = new Set(["/healthz", "/readyz", ...OPEN_COMPAT_ROUTES]);
 export const SERVER_API_VERSION = "1.0.0";
 const UNREAD_BODY = new Set(["body_too_large", "body_timeout", "unsupported_media_type"]);
 
@@ -50,21 +57,32 @@ export function createApp(options: AppOptions, extra: { processMetrics?: boolean
     await next();
     // While draining, every answer ends its connection, so clients move to another replica.
     if (runtime.draining) c.res.headers.set("connection", "close");
-    const route = ROUTES.has(c.req.path) ? c.req.path : "other";
+    const route = ROUTES.has(c.req.path) ? c.req.path : (compatRoute(c.req.path)?.label ?? "other");
     metrics.requests.inc({ route, status: String(c.res.status) });
     metrics.latency.observe({ route }, (performance.now() - started) / 1000);
   });
   app.use(async (c, next) => {
+    // Trainer-protocol routes answer in their own format, and also take the token as a Basic password (in the URL).
+    const compat = compatRoute(c.req.path);
+    const refuse = (code: string, message: string) =>
+      compat ? compatRefusal(compat, code, message) : fail(code, message);
+    const authorization = c.req.header("authorization");
     if (
       options.token !== null &&
       !OPEN_ROUTES.has(c.req.path) &&
-      !bearerMatches(c.req.header("authorization"), options.token)
+      !bearerMatches(authorization, options.token) &&
+      !(compat && basicPasswordMatches(authorization, options.token))
     ) {
-      c.res = fail("unauthorized", "missing or wrong bearer token; send Authorization: Bearer <token>");
+      c.res = refuse(
+        "unauthorized",
+        compat
+          ? "missing or wrong token; put it in the server URL as http://x:TOKEN@host:port (or send Authorization: Bearer <token>)"
+          : "missing or wrong bearer token; send Authorization: Bearer <token>",
+      );
       return;
     }
     if (runtime.draining && !OPEN_ROUTES.has(c.req.path)) {
-      c.res = fail("shutting_down", "server is shutting down; retry on another replica");
+      c.res = refuse("shutting_down", "server is shutting down; retry on another replica");
       return;
     }
     await next();
@@ -81,9 +99,10 @@ export function createApp(options: AppOptions, extra: { processMetrics?: boolean
   app.get("/openapi.json", (c) => c.json(openApiDocument(SERVER_API_VERSION)));
   app.post("/v1/score", (c) => handleScore(c, ctx));
   app.post("/v1/rewards", (c) => handleRewards(c, ctx));
+  registerCompatRoutes(app, ctx, options.compatNull ?? "error");
 
   app.notFound((c) => {
-    const allowed = ROUTE_METHODS[c.req.path];
+    const allowed = ROUTE_METHODS[c.req.path] ?? compatRoute(c.req.path)?.method;
     if (allowed)
       return c.json(
         errorBody(

@@ -1,4 +1,4 @@
-import type { PreparedCase } from "../contract/edit-case.js";
+import type { CaseMetadata, PreparedCase } from "../contract/edit-case.js";
 import type { DecodedImage } from "../contract/image.js";
 import type { Judge } from "../contract/judge.js";
 import type { CandidateError, CandidateResult, JudgeResult } from "../contract/result.js";
@@ -57,6 +57,8 @@ export async function judgeGroup(
   group: Omit<GroupEnvelope, "id">,
   loader: ImageLoader,
   signal: AbortSignal,
+  /** Per-case data a trainer sent (the compat routes' `metadatas[i]`), passed to the judge as `metadata`. */
+  metadata?: CaseMetadata,
 ): Promise<JudgeResult> {
   const instruction = group.instruction.trim();
   if (instruction.length === 0)
@@ -104,6 +106,7 @@ export async function judgeGroup(
     const prepared: PreparedCase = { source, instruction, candidates: good.map((g) => g.image) };
     if (mask) prepared.mask = mask;
     if (group.principles && group.principles.length > 0) prepared.principles = group.principles;
+    if (metadata) prepared.metadata = metadata;
     judged = await judge.judge(prepared, { signal });
     for (const candidate of judged.candidates) {
       const original = good[candidate.index]?.index;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { compatOpenApiPaths } from "./compat/compat-openapi.js";
 import { rewardsRequestSchema, scoreRequestSchema } from "./request-schemas.js";
 
 const errorSchema = {
@@ -115,7 +116,10 @@ export function openApiDocument(version: string): Record<string, unknown> {
     info: { title: "EditJudge reward server", version },
     components: {
       schemas: { Error: errorSchema },
-      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer" },
+        basic: { type: "http", scheme: "basic" },
+      },
     },
     security: [{ bearer: [] }],
     paths: {
@@ -149,6 +153,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       "/metrics": {
         get: { summary: "Prometheus metrics", responses: { "200": { description: "text exposition" } } },
       },
+      ...compatOpenApiPaths(),
     },
   };
 }

@@ -71,7 +71,7 @@ function checkContentHeaders(c: Context): void {
  * Reads the raw body with a size and a time limit. Under Node it reads the IncomingMessage directly (web-stream
  * bodies cost ~15 ms per 500 KB); elsewhere (tests via `app.request`) it uses the Request body.
  */
-async function readBody(c: Context, maxBytes: number, timeoutMs: number): Promise<Buffer> {
+export async function readBody(c: Context, maxBytes: number, timeoutMs: number): Promise<Buffer> {
   checkContentHeaders(c);
   const declared = Number(c.req.header("content-length") ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);

@@ -1,6 +1,7 @@
 import type { Judge } from "../contract/judge.js";
 import type { ImageLimits } from "../image/image-limits.js";
 import type { LookupFn, Transport } from "../net/fetch-transport.js";
+import type { CompatNullMode } from "./compat/compat-null.js";
 
 /** Low-variance group filtering (Edit-R1, DiffusionNFT): keep a group when std > minStd and mean < maxMean. */
 export interface KeepRule {
@@ -46,6 +47,8 @@ export interface AppOptions {
   token: string | null;
   /** GRPO advantage epsilon. Default 1e-6. */
   epsilon: number;
+  /** What the trainer-protocol routes answer for a null reward (see CompatNullMode). Default "error". */
+  compatNull?: CompatNullMode;
 }
 
 export const DEFAULT_KEEP_RULE: KeepRule = Object.freeze({ minStd: 0.05, maxMean: 0.9 });

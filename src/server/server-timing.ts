@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /**
  * Phase timings of one request, sent back as a `Server-Timing` header (W3C Server Timing): `read` (body, JSON,
@@ -20,10 +21,19 @@ export class ServerTiming {
 
   /** A JSON response carrying the header; serialisation counts as the `reply` phase. */
   json(c: Context, value: unknown): Response {
-    const text = JSON.stringify(value);
+    return this.send(c, JSON.stringify(value), 200, "application/json");
+  }
+
+  /** Any body already serialised (the time since the last mark counts as `reply`), with the header. */
+  send(
+    c: Context,
+    body: string | Uint8Array<ArrayBuffer>,
+    status: ContentfulStatusCode,
+    contentType: string,
+  ): Response {
     this.mark("reply");
     const header = [...this.#phases, `total;dur=${(performance.now() - this.started).toFixed(3)}`].join(", ");
-    return c.body(text, 200, { "content-type": "application/json", "server-timing": header });
+    return c.body(body, status, { "content-type": contentType, "server-timing": header });
   }
 }
 

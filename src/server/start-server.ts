@@ -97,6 +97,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       requestTimeoutMs: checked.requestTimeoutMs,
       token,
       epsilon: options.epsilon ?? d.epsilon,
+      ...(options.compatNull ? { compatNull: options.compatNull } : {}),
     },
     { processMetrics: true },
   );

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { ConfigError } from "../../errors/config-error.js";
+import { COMPAT_NULL_MODES, type CompatNullMode } from "../../server/compat/compat-null.js";
 import { DEFAULT_KEEP_RULE, DEFAULT_SERVER_SETTINGS } from "../../server/server-options.js";
 import { startServer } from "../../server/start-server.js";
 import { addBackendFlags, backendConfigFrom } from "../backend-flags.js";
@@ -17,6 +18,17 @@ interface ServeOptions {
   requestTimeout: string;
   keepMinStd: string;
   keepMaxMean: string;
+  compatNull: string;
+}
+
+function compatNull(raw: string): CompatNullMode {
+  const mode = COMPAT_NULL_MODES.find((m) => m === raw.trim().toLowerCase());
+  if (!mode)
+    throw new ConfigError(
+      "compat-null",
+      `--compat-null "${raw}" must be one of ${COMPAT_NULL_MODES.join(", ")}`,
+    );
+  return mode;
 }
 
 function number(name: string, raw: string, min: number): number {
@@ -30,7 +42,9 @@ export function registerServe(program: Command): void {
   const d = DEFAULT_SERVER_SETTINGS;
   const command = program
     .command("serve")
-    .description("run the JSON reward server (POST /v1/score, /v1/rewards; OpenAPI at /openapi.json)")
+    .description(
+      "run the JSON reward server (POST /v1/score, /v1/rewards; OpenAPI at /openapi.json), also speaking the reward protocols of Edit-R1, flow_grpo, verl-omni, UniRL and Flow-Factory",
+    )
     .option("--host <host>", "address to bind; anything but loopback requires --token", d.host)
     .option("--port <port>", "port (0 = any free port)", String(d.port))
     .option("-j, --judge <id...>", "judges to load once at start; the first is the default", ["checks"])
@@ -57,6 +71,11 @@ export function registerServe(program: Command): void {
       "--keep-max-mean <x>",
       "keep a group only when reward mean < x",
       String(DEFAULT_KEEP_RULE.maxMean),
+    )
+    .option(
+      "--compat-null <mode>",
+      "what trainer-protocol routes (/mode/<m>, /, /score, /compute) answer for a null reward: error (500 if transient, else 422), zero or nan",
+      "error",
     );
   addBackendFlags(command);
   command.action(async (opts: ServeOptions, cmd: Command) => {
@@ -84,6 +103,7 @@ export function registerServe(program: Command): void {
             ),
           }),
       requestTimeoutMs: number("request-timeout", opts.requestTimeout, 1),
+      compatNull: compatNull(opts.compatNull),
       keep: {
         minStd: number("keep-min-std", opts.keepMinStd, 0),
         maxMean: number("keep-max-mean", opts.keepMaxMean, 0),
