@@ -28,7 +28,8 @@ const judge = new ChecksJudge();
 const curate = (input: string, output: string) => runCurate({ input, output, judge, minReward: 0.5 });
 /** Each input's Parquet OUT. */
 const out = (kind: (typeof KINDS)[number]) => join(dir, `kept-${kind}.parquet`);
-const inputOf = (kind: (typeof KINDS)[number]) => (kind === "JSONL" ? files.curateJsonl : files.curateParquet);
+const inputOf = (kind: (typeof KINDS)[number]) =>
+  kind === "JSONL" ? files.curateJsonl : files.curateParquet;
 
 beforeAll(async () => {
   if (!HAVE_PHOTO) return;
@@ -93,7 +94,10 @@ describe.skipIf(!HAVE_PHOTO)("curate writes a mask as a Hugging Face image in Pa
           .split("\n")
           .map((l) => JSON.parse(l) as Row);
       const fromJsonl = [...(await lines(jsonl)), ...(await lines(`${jsonl}.rejects.jsonl`))];
-      const fromParquet = [...(await readRows(out(kind))), ...(await readRows(`${out(kind)}.rejects.parquet`))];
+      const fromParquet = [
+        ...(await readRows(out(kind))),
+        ...(await readRows(`${out(kind)}.rejects.parquet`)),
+      ];
       expect(fromParquet.map((r) => [...verdict(r), Number(r.row)])).toEqual(
         fromJsonl.map((r) => [...verdict(r), r.row]),
       );
@@ -155,14 +159,18 @@ describe.skipIf(!HAVE_PHOTO)("curate writes a mask as a Hugging Face image in Pa
     ].map((l) => JSON.parse(l) as Row);
     const { mask: _mask, ...unmasked } = rows[0] as Row;
     const input = join(elsewhere, "mixed.jsonl");
-    await writeFile(input, [...rows, { ...unmasked, id: "unmasked" }].map((r) => JSON.stringify(r)).join("\n"));
+    await writeFile(
+      input,
+      [...rows, { ...unmasked, id: "unmasked" }].map((r) => JSON.stringify(r)).join("\n"),
+    );
     const output = join(elsewhere, "kept.parquet");
     await curate(input, output);
     const written = [...(await readRows(output)), ...(await readRows(`${output}.rejects.parquet`))];
     const byId = new Map(written.map((r) => [r.id, r]));
     expect((byId.get("unmasked") as Row).mask).toBeNull();
-    expect(same((byId.get("inpainted")?.mask as Struct).bytes, await png("mask.png"))).toBe(true);
-    expect((byId.get("inpainted")?.mask as Struct).path).toBe("mask.png");
+    const mask = (byId.get("inpainted") as Row).mask as Struct;
+    expect(same(mask.bytes, await png("mask.png"))).toBe(true);
+    expect(mask.path).toBe("mask.png");
     expect(verdict(byId.get("spilled") as Row)[2]).toMatch(/^reward 0\.\d+ < min-reward 0\.5$/);
     expect(verdict(byId.get("wrong-mask") as Row)[2]).toBe("error mask_size_mismatch");
   });
