@@ -27,15 +27,18 @@ describe("carried fields in Parquet output", () => {
     ];
     const input = join(dir, "typed.jsonl");
     await writeFile(input, rows.map((r) => JSON.stringify(r)).join("\n"));
-    expect(await carriedColumns(input)).toEqual([
-      { name: "tag", type: "STRING" },
-      { name: "count", type: "INT64" },
-      { name: "weight", type: "DOUBLE" },
-      { name: "flag", type: "BOOLEAN" },
-      { name: "meta", type: "JSON" },
-      { name: "mixed", type: "JSON" },
-      { name: "extra", type: "STRING" },
-    ]);
+    expect(await carriedColumns(input)).toEqual({
+      carried: [
+        { name: "tag", type: "STRING" },
+        { name: "count", type: "INT64" },
+        { name: "weight", type: "DOUBLE" },
+        { name: "flag", type: "BOOLEAN" },
+        { name: "meta", type: "JSON" },
+        { name: "mixed", type: "JSON" },
+        { name: "extra", type: "STRING" },
+      ],
+      mask: false,
+    });
     const out = join(dir, "typed.parquet");
     await runCurate({ input, output: out, judge: fakeJudge(), minReward: 0 });
     const buffer = await readFile(out);
@@ -73,10 +76,13 @@ describe("carried fields in Parquet output", () => {
       ],
     });
     await writeFile(input, Buffer.from(buffer));
-    expect(await carriedColumns(input)).toEqual([
-      { name: "n32", type: "INT64" },
-      { name: "when", type: "JSON" },
-      { name: "blob", type: "BYTES" },
-    ]);
+    expect(await carriedColumns(input)).toEqual({
+      carried: [
+        { name: "n32", type: "INT64" },
+        { name: "when", type: "JSON" },
+        { name: "blob", type: "BYTES" },
+      ],
+      mask: false,
+    });
   });
 });

@@ -11,39 +11,52 @@ export interface CarriedColumn {
   type: CarriedType;
 }
 
-/** Fields curate writes itself (or reads as the row's images and instruction); never carried. */
+/** Fields curate writes itself (or reads as the row's images, mask and instruction); never carried. */
 export const CURATE_FIELDS = new Set([
   "source",
   "instruction",
   "edited",
+  "mask",
   "row",
   "reward",
   "dimensions",
   "reason",
 ]);
 
+/** The input fields a Parquet output carries, and whether it has a `mask` (written as an image, not carried). */
+export interface CarriedFields {
+  carried: CarriedColumn[];
+  mask: boolean;
+}
+
 /**
  * The input fields a Parquet output carries, with their types, known before the first row is written (a Parquet
  * file has one schema): a Parquet input's own columns, typed from its schema; for JSONL, every key of every row
  * (one pass over the file), typed by its values — all strings, all integers, all numbers or all booleans (nulls
- * allowed), else JSON text.
+ * allowed), else JSON text. `mask` is set when a Parquet input has a `mask` column or any JSONL row a `mask` key.
  */
-export async function carriedColumns(input: string): Promise<CarriedColumn[]> {
+export async function carriedColumns(input: string): Promise<CarriedFields> {
   if (datasetFormat(input) === "parquet") {
     const { metadata } = await openParquet(input);
-    return parquetSchema(metadata)
-      .children.filter((c) => !CURATE_FIELDS.has(c.element.name))
-      .map((c) => ({ name: c.element.name, type: parquetType(c) }));
+    const columns = parquetSchema(metadata).children;
+    return {
+      carried: columns
+        .filter((c) => !CURATE_FIELDS.has(c.element.name))
+        .map((c) => ({ name: c.element.name, type: parquetType(c) })),
+      mask: columns.some((c) => c.element.name === "mask"),
+    };
   }
   const kinds = new Map<string, Set<string>>();
+  let mask = false;
   for await (const { record } of readDatasetRows(input))
     for (const [key, value] of Object.entries(record)) {
+      if (key === "mask") mask = true;
       if (CURATE_FIELDS.has(key)) continue;
       const seen = kinds.get(key) ?? new Set<string>();
       kinds.set(key, seen);
       if (value !== null) seen.add(jsonKind(value));
     }
-  return [...kinds].map(([name, seen]) => ({ name, type: jsonType(seen) }));
+  return { carried: [...kinds].map(([name, seen]) => ({ name, type: jsonType(seen) })), mask };
 }
 
 function jsonKind(value: unknown): string {

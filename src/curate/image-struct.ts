@@ -39,6 +39,11 @@ export function imageStruct(value: unknown, datasetPath: string): ImageStruct | 
           : null;
     if (struct.bytes instanceof Uint8Array && struct.bytes.byteLength > 0)
       return { bytes: struct.bytes, path };
+    // Bytes as curate's JSONL output writes them: a data URL.
+    if (typeof struct.bytes === "string" && struct.bytes.startsWith("data:")) {
+      const decoded = imageStruct(struct.bytes, datasetPath);
+      if (decoded) return { bytes: decoded.bytes, path };
+    }
     if (path !== null) return imageStruct(path, datasetPath);
   }
   return null;

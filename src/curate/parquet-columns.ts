@@ -1,5 +1,5 @@
 import type { ColumnSource, SchemaElement } from "hyparquet-writer";
-import type { CarriedColumn, CarriedType } from "./carried-columns.js";
+import type { CarriedFields, CarriedType } from "./carried-columns.js";
 import { imageStruct } from "./image-struct.js";
 import { rowJson } from "./row-json.js";
 import type { OutputRow } from "./row-sink.js";
@@ -34,23 +34,24 @@ const FEATURE: Record<CarriedType, string> = {
 const decoder = new TextDecoder();
 
 /**
- * The layout of a curate Parquet output: `source`, `instruction`, `edited`, the carried input fields, `row`,
- * `reward` and `dimensions` (kept) or `reason` (rejects). Images are Hugging Face image structs `{bytes, path}`;
- * `dimensions` and fields without a plain type are JSON text.
+ * The layout of a curate Parquet output: `source`, `instruction`, `edited`, `mask` (when the input has one), the
+ * carried input fields, `row`, `reward` and `dimensions` (kept) or `reason` (rejects). Images (the mask too) are
+ * Hugging Face image structs `{bytes, path}`; `dimensions` and fields without a plain type are JSON text.
  */
 export class ParquetColumns {
   readonly #columns: Column[];
 
   constructor(
     readonly kind: OutputKind,
-    carried: readonly CarriedColumn[],
+    fields: CarriedFields,
     readonly datasetPath: string,
   ) {
     this.#columns = [
       { name: "source", kind: "image" },
       { name: "instruction", kind: "instruction" },
       { name: "edited", kind: "image" },
-      ...carried.map((c) => ({ name: c.name, kind: "carried" as const, type: c.type })),
+      ...(fields.mask ? [{ name: "mask", kind: "image" as const }] : []),
+      ...fields.carried.map((c) => ({ name: c.name, kind: "carried" as const, type: c.type })),
       { name: "row", kind: "row" },
       { name: "reward", kind: "reward" },
       kind === "kept" ? { name: "dimensions", kind: "dimensions" } : { name: "reason", kind: "reason" },

@@ -33,7 +33,11 @@ function imageField(value: unknown, field: string, datasetDir: string): ImageInp
   }
   if (typeof value === "object" && value !== null) {
     const struct = value as { bytes?: unknown; path?: unknown };
-    if (struct.bytes instanceof Uint8Array && struct.bytes.byteLength > 0)
+    // Bytes as curate's JSONL output writes them: a data URL.
+    if (
+      (struct.bytes instanceof Uint8Array && struct.bytes.byteLength > 0) ||
+      (typeof struct.bytes === "string" && struct.bytes.startsWith("data:"))
+    )
       return imageField(struct.bytes, field, datasetDir);
     if (struct.path instanceof Uint8Array) return imageField(decoder.decode(struct.path), field, datasetDir);
     if (typeof struct.path === "string") return imageField(struct.path, field, datasetDir);

@@ -112,7 +112,7 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
     const carried =
       !progress.done && (isParquet(options.output) || isParquet(paths.rejects))
         ? await carriedColumns(options.input)
-        : [];
+        : { carried: [], mask: false };
     const open = (label: string, path: string, kind: OutputKind, bytes: number, rows: number): RowSink => {
       const committed = { bytes, rows, done: progress.done };
       const sink = isParquet(path)
