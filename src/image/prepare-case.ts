@@ -34,5 +34,6 @@ export async function prepareCase(
   const prepared: PreparedCase = { source, instruction, candidates: candidates as DecodedImage[] };
   if (mask) prepared.mask = mask;
   if (edit.principles && edit.principles.length > 0) prepared.principles = edit.principles;
+  if (edit.metadata) prepared.metadata = edit.metadata;
   return prepared;
 }
