@@ -266,7 +266,7 @@ describe.skipIf(absent)("judges in their original form (fake server)", () => {
 });
 
 describe("original form without the reference files", () => {
-  it("creating the judge is refused with one line saying what to clone or fetch; the own-worded variant still runs", () => {
+  it("creating the judge is refused with one line saying what to clone or fetch; the own-worded variant still runs", async () => {
     const entry = VLM_JUDGE_ENTRIES.find((e) => e.id === "editscore");
     const settings = {
       baseUrls: ["http://127.0.0.1:9/v1"],
@@ -275,7 +275,9 @@ describe("original form without the reference files", () => {
       referenceCacheDir: "/nonexistent",
     };
     expect(() => entry?.create({ settings })).toThrow(/^[^\n]*editjudge prompts fetch editscore[^\n]*$/);
-    expect(entry?.create({ settings: { ...settings, promptVariant: "editjudge" } }).id).toBe("editscore");
-    expect(VLM_JUDGE_ENTRIES.find((e) => e.id === "rubric")?.create({ settings }).id).toBe("rubric");
+    expect((await entry?.create({ settings: { ...settings, promptVariant: "editjudge" } }))?.id).toBe(
+      "editscore",
+    );
+    expect((await VLM_JUDGE_ENTRIES.find((e) => e.id === "rubric")?.create({ settings }))?.id).toBe("rubric");
   });
 });
