@@ -1,4 +1,4 @@
-import type { PreparedCase } from "../contract/edit-case.js";
+import type { CaseMetadata, PreparedCase } from "../contract/edit-case.js";
 import type { DecodedImage } from "../contract/image.js";
 import type { Judge } from "../contract/judge.js";
 import type { CandidateError, CandidateResult, JudgeResult } from "../contract/result.js";
@@ -104,6 +104,7 @@ export async function judgeGroup(
     const prepared: PreparedCase = { source, instruction, candidates: good.map((g) => g.image) };
     if (mask) prepared.mask = mask;
     if (group.principles && group.principles.length > 0) prepared.principles = group.principles;
+    if (group.metadata) prepared.metadata = group.metadata as CaseMetadata;
     judged = await judge.judge(prepared, { signal });
     for (const candidate of judged.candidates) {
       const original = good[candidate.index]?.index;

@@ -18,6 +18,14 @@ const caseFields = {
   candidates: z.array(imageSpecSchema).min(1).max(64),
   mask: imageSpecSchema.optional(),
   principles: z.array(z.string().min(1)).max(64).optional(),
+  /**
+   * Per-case metadata a trainer sends along (Edit-R1's and FIRM's `metadatas[i]`): `requirement` fills the logit and
+   * firm prompts' Requirements; `source_prompt` / `target_prompt` the pairwise captions.
+   */
+  metadata: z
+    .looseObject({ requirement: z.string().max(4000).optional() })
+    .optional()
+    .describe("per-case metadata, e.g. { requirement } for the logit and firm judges"),
 };
 
 export const scoreRequestSchema = z.strictObject({
