@@ -281,3 +281,17 @@ describe("original form without the reference files", () => {
     expect((await VLM_JUDGE_ENTRIES.find((e) => e.id === "rubric")?.create({ settings }))?.id).toBe("rubric");
   });
 });
+
+describe("a judge built directly, without the reference files", () => {
+  it("rejects the whole call with the one-line refusal, for every judge with an original form", async () => {
+    const edit = await editCase(2);
+    for (const Judge of [VieScoreJudge, EditScoreJudge, LogitJudge, FirmJudge, PairwiseJudge]) {
+      const { rt, server } = await runtime(() => completion("{}"), {
+        referenceDirs: [],
+        referenceCacheDir: "/nonexistent",
+      });
+      await expect(new Judge(rt).judge(edit)).rejects.toThrow(/^[^\n]*editjudge prompts fetch [a-z]+[^\n]*$/);
+      expect(judged(server)).toHaveLength(0);
+    }
+  });
+});

@@ -41,6 +41,12 @@ export class VlmRuntime {
     return usesOriginal(this.config, judgeId);
   }
 
+  /** Throws the one-line refusal when `judgeId`'s original form lacks its reference files (read once, then kept). */
+  requireReference(judgeId: string): void {
+    if (!this.original(judgeId)) return;
+    for (const id of ORIGINAL_PROMPT_FILES[judgeId] ?? []) this.reference.read(PINNED_FILES[id], judgeId);
+  }
+
   template(name: string, version = 1): PromptTemplate {
     const key = `${name}@${version}`;
     let t = this.#templates.get(key);
