@@ -6,11 +6,12 @@ import type {
   ChatResponse,
 } from "../contract/backend.js";
 import { BackendCallError } from "../errors/backend-call-error.js";
-import { toWireBody } from "./openai-wire.js";
+import { optionalSamplingSent, toWireBody } from "./openai-wire.js";
 import { probeCapabilities } from "./probe-capabilities.js";
 import { type ReplyOutcome, readReply } from "./read-reply.js";
 import { ReplicaPool } from "./replica-pool.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from "./retry-policy.js";
+import { nameRejectedSampling } from "./sampling-rejection.js";
 import { Semaphore } from "./semaphore.js";
 
 export interface OpenAiChatClientOptions {
@@ -89,7 +90,13 @@ export class OpenAiChatClient implements ChatBackend {
   complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
     this.stats.calls++;
     const body = JSON.stringify(toWireBody(request, this.model));
-    return this.#semaphore.run(() => this.#withRetries(body, signal), signal);
+    const reply = this.#semaphore.run(() => this.#withRetries(body, signal), signal);
+    const sent = optionalSamplingSent(request);
+    return sent.length === 0
+      ? reply
+      : reply.catch((error: unknown) => {
+          throw nameRejectedSampling(error, sent);
+        });
   }
 
   async #withRetries(body: string, signal?: AbortSignal): Promise<ChatResponse> {

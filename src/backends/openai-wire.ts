@@ -41,6 +41,9 @@ export function toWireBody(request: ChatRequest, model: string): Record<string, 
     messages: request.messages.map((m) => ({ role: m.role, content: m.content.map(toWirePart) })),
   };
   if (request.temperature !== undefined) body.temperature = request.temperature;
+  if (request.topP !== undefined) body.top_p = request.topP;
+  if (request.topK !== undefined) body.top_k = request.topK;
+  if (request.seed !== undefined) body.seed = request.seed;
   if (request.maxTokens !== undefined) body.max_tokens = request.maxTokens;
   if (request.n !== undefined && request.n > 1) body.n = request.n;
   if (request.topLogprobs !== undefined && request.topLogprobs > 0) {
@@ -54,6 +57,15 @@ export function toWireBody(request: ChatRequest, model: string): Record<string, 
     };
   }
   return body;
+}
+
+/** The optional sampling fields (top_p, top_k, seed) a request sends, by wire name. */
+export function optionalSamplingSent(request: ChatRequest): string[] {
+  const sent: string[] = [];
+  if (request.topP !== undefined) sent.push("top_p");
+  if (request.topK !== undefined) sent.push("top_k");
+  if (request.seed !== undefined) sent.push("seed");
+  return sent;
 }
 
 function toWirePart(part: ChatPart): Record<string, unknown> {

@@ -30,6 +30,12 @@ export interface BenchItem {
   human: HumanLabel;
   /** A second grouping, e.g. EditScore's `dimension`; macro-averaged metrics are reported per subset. */
   subset?: string;
+  /**
+   * Which of a judge's scores this item is judged by: a dimension of the result (EditScore's benchmark scores its
+   * prompt-following subset by SC₁ and its consistency subset by SC₂), or the reward when absent. A judge that
+   * reports no value for that dimension is scored by its reward.
+   */
+  scoreBy?: "instructionFollowing" | "preservation" | "quality";
   /** Groups items for group-level metrics (EditReward-Bench per-comparison rows); default: the id. */
   groupId?: string;
 }

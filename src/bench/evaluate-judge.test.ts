@@ -17,6 +17,41 @@ const comparison = (id: string, ranking: string, letters: string[]): BenchItem =
 };
 
 describe("evaluateJudge", () => {
+  it("judges EditReward-Bench 2-pair human ties with EditReward's tuned ε (a named metric)", () => {
+    const two = (id: string, ranking: string): BenchItem => {
+      const human = parseRanking(ranking);
+      if (!human) throw new Error(ranking);
+      return { id, category: "2pair", instruction: "x", candidateNames: ["A", "B"], human };
+    };
+    const items = [two("t1", "A=B=Good"), two("t2", "A=B=Bad"), two("p1", "A>B"), two("p2", "B>A")];
+    const s = (a: number, b: number): JudgePrediction => ({ kind: "scores", scores: [a, b] });
+    // |Δ|: ties 0.05 and 0.1, preferences 0.3 (right) and 0.02 (right sign, but inside any ε ≥ 0.05).
+    const predictions = new Map<string, JudgePrediction>([
+      ["t1", s(0.5, 0.55)],
+      ["t2", s(0.3, 0.2)],
+      ["p1", s(0.8, 0.5)],
+      ["p2", s(0.5, 0.52)],
+    ]);
+    const dataset: BenchDataset = {
+      format: "editreward-bench",
+      primaryMetric: "group-accuracy",
+      items,
+      stored: {},
+    };
+    const { report } = evaluateJudge(dataset, predictions, { judge: "t", source: "stored", iterations: 10 });
+    // Pairwise with ties: ε = 0 → 2/4; ε = 0.02 → 1/4; ε = 0.05 → 2/4; ε = 0.1 → 3/4 (t1, t2, p1); ε = 0.3 → 2/4.
+    // Strict 2-pair: ties within ε = 0.1 right, preferences by sign → all four right.
+    const tuned = report.metrics["group-accuracy-2pair-tuned-tie"];
+    expect(tuned).toMatchObject({
+      convention: "editreward-2pair-tuned-epsilon",
+      n: 4,
+      correct: 4,
+      accuracy: 1,
+    });
+    expect(tuned?.epsilon).toBeCloseTo(0.1, 9);
+    expect(report.metrics["group-accuracy"]?.["K=2"]).toMatchObject({ correct: 2 });
+  });
+
   it("scores per-comparison rows as whole K-way groups", () => {
     const items = [
       comparison("g1_AvsB", "A>B", ["A", "B"]),

@@ -1,4 +1,5 @@
 import { bootstrapCi } from "../metrics/bootstrap-ci.js";
+import { editRewardTieEpsilon, editRewardTwoPairCorrect } from "../metrics/editreward-tie-epsilon.js";
 import {
   pairwiseHumanTiesExcluded,
   pairwiseStrict,
@@ -96,6 +97,25 @@ export function evaluateJudge(
         return [k, { n: units.length, correct, accuracy: correct / units.length }];
       }),
     );
+    // EditReward's script: 2-pair human ties judged with an ε tuned on the 2-pair data (a named convention).
+    const twoPair = byK.get("K=2") ?? [];
+    if (twoPair.some((o) => o.pairs.some((p) => p.human === 0))) {
+      const { epsilon } = editRewardTieEpsilon(twoPair.flatMap((o) => o.pairs));
+      const groups = new Map<string, boolean>();
+      for (const o of twoPair)
+        groups.set(
+          o.group,
+          (groups.get(o.group) ?? true) && o.pairs.every((p) => editRewardTwoPairCorrect(p, epsilon)),
+        );
+      const correct = [...groups.values()].filter(Boolean).length;
+      metrics["group-accuracy-2pair-tuned-tie"] = {
+        convention: "editreward-2pair-tuned-epsilon",
+        n: groups.size,
+        correct,
+        accuracy: groups.size === 0 ? Number.NaN : correct / groups.size,
+        epsilon,
+      };
+    }
   }
   const voteRows = outcomes.filter((o) => o.humanVote !== null);
   if (voteRows.length > 0 && voteRows.length === outcomes.length) {

@@ -41,6 +41,17 @@ export interface JudgeReport {
     "accuracy-with-ties-tuned-threshold"?: TunedTieAccuracy;
     "vote4-exact-match"?: { n: number; correct: number; accuracy: number; tieThreshold: number | null };
     "group-accuracy"?: Record<string, { n: number; correct: number; accuracy: number }>;
+    /**
+     * EditReward-Bench's 2-pair strict accuracy as its script computes it: a human tie is right when |Δ| ≤ ε, with ε
+     * tuned on the 2-pair pairs (see editRewardTieEpsilon). Present when the 2-candidate items hold human ties.
+     */
+    "group-accuracy-2pair-tuned-tie"?: {
+      convention: "editreward-2pair-tuned-epsilon";
+      n: number;
+      correct: number;
+      accuracy: number;
+      epsilon: number;
+    };
     "pairwise-strict-macro-task"?: Record<string, { macroAccuracy: number; byTask: Record<string, number> }>;
     spearman?: CorrelationReport;
     "kendall-tau-b"?: CorrelationReport;

@@ -121,3 +121,45 @@ describe("judgment store: an interrupted run resumes", () => {
     store.close();
   });
 });
+
+describe("items judged by a dimension (EditScore's benchmark)", () => {
+  it("scores a prompt_following item by instructionFollowing, and falls back to the reward when it is null", async () => {
+    const judge: Judge = {
+      id: "dims",
+      version: "1",
+      async judge(edit: PreparedCase): Promise<JudgeResult> {
+        return {
+          contractVersion: "1",
+          judge: { id: "dims", version: "1" },
+          instruction: edit.instruction,
+          principles: [],
+          candidates: edit.candidates.map((_, index) => ({
+            index,
+            name: `c${index}`,
+            reward: 0.5 + index / 10,
+            dimensions: { instructionFollowing: 0.9 - index / 10, preservation: null, quality: null },
+            verdicts: [],
+          })),
+          ranking: [],
+          notes: [],
+        };
+      },
+    };
+    const base = items[0] as BenchItem;
+    const out = await runJudgeOnItems(
+      [
+        { ...base, id: "pf", scoreBy: "instructionFollowing" },
+        { ...base, id: "cons", scoreBy: "preservation" },
+        { ...base, id: "overall" },
+      ],
+      { judge },
+    );
+    const scores = (id: string) => {
+      const p = out.get(id);
+      return p?.kind === "scores" ? p.scores : null;
+    };
+    expect(scores("pf")).toEqual([0.9, 0.8]);
+    expect(scores("cons")).toEqual([0.5, 0.6]);
+    expect(scores("overall")).toEqual([0.5, 0.6]);
+  });
+});

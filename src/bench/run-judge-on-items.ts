@@ -47,7 +47,7 @@ export async function runJudgeOnItems(
         judgeId: options.judge.id,
         judgeVersion: options.judge.version,
         settings,
-        itemId: item.id,
+        itemId: item.scoreBy ? `${item.id}#${item.scoreBy}` : item.id,
         // A mask is part of what is judged; items without one keep the keys they had.
         imageHashes: await Promise.all(
           [item.source, ...candidates, ...(item.mask ? [item.mask] : [])].map(imageContentHash),
@@ -73,7 +73,12 @@ export async function runJudgeOnItems(
       });
       const prediction: JudgePrediction = {
         kind: "scores",
-        scores: candidates.map((_, k) => result.candidates[k]?.reward ?? null),
+        scores: candidates.map((_, k) => {
+          const c = result.candidates[k];
+          if (!c) return null;
+          const dimension = item.scoreBy ? c.dimensions[item.scoreBy] : null;
+          return c.reward === null ? null : (dimension ?? c.reward);
+        }),
       };
       options.store?.put(key, options.judge.id, item.id, prediction);
       return prediction;

@@ -19,6 +19,10 @@ export function cacheKey(model: string, request: ChatRequest): string {
     topLogprobs: request.topLogprobs ?? null,
     jsonSchema: request.jsonSchema ?? null,
     sample: request.sample ?? null,
+    // Only when set, so the keys of requests without them stay as they were.
+    ...(request.topP !== undefined ? { topP: request.topP } : {}),
+    ...(request.topK !== undefined ? { topK: request.topK } : {}),
+    ...(request.seed !== undefined ? { seed: request.seed } : {}),
   };
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
 }

@@ -72,6 +72,31 @@ const FLAGS: ReadonlyArray<{
     parse: num,
   },
   {
+    flag: "--reference-dir <dir...>",
+    key: "referenceDirs",
+    help: "clone(s) of the original projects the original prompts are read from (env EDITJUDGE_REFERENCE_DIR)",
+  },
+  {
+    flag: "--reference-cache-dir <dir>",
+    key: "referenceCacheDir",
+    help: "where `prompts fetch` keeps the pinned files (default ~/.cache/editjudge/reference)",
+  },
+  {
+    flag: "--prompt-variant <v>",
+    key: "promptVariant",
+    help: "original (the method's own prompt, default) | editjudge (own-worded templates)",
+  },
+  {
+    flag: "--editscore-pq-images <v>",
+    key: "editscorePqImages",
+    help: "editscore: PQ sees edited (default) | source-and-edited (EditScore's RL server)",
+  },
+  {
+    flag: "--pairwise-orders <v>",
+    key: "pairwiseOrders",
+    help: "pairwise: given (one call, GenAI-Bench, default) | both (both orders averaged)",
+  },
+  {
     flag: "--hybrid-margin <m>",
     key: "hybridMargin",
     help: "hybrid: checks decide when |score − 0.5| ≥ m (default 0.25)",
@@ -103,7 +128,7 @@ export function backendConfigFrom(
   const explicit: Record<string, unknown> = {};
   for (const f of FLAGS) {
     if (except.includes(f.key)) continue;
-    const name = f.key === "baseUrls" ? "baseUrl" : f.key;
+    const name = f.key === "baseUrls" ? "baseUrl" : f.key === "referenceDirs" ? "referenceDir" : f.key;
     if (command.getOptionValueSource(name) === "cli") explicit[f.key] = opts[name];
   }
   const configFile = (opts.config as string | undefined) ?? env.EDITJUDGE_CONFIG;

@@ -4,6 +4,7 @@ import { registerBench } from "./commands/bench.js";
 import { registerCurate } from "./commands/curate.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerJudges } from "./commands/judges.js";
+import { registerPrompts } from "./commands/prompts.js";
 import { registerScore } from "./commands/score.js";
 import { registerServe } from "./commands/serve.js";
 
@@ -18,6 +19,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerDemo(program);
   registerBench(program);
   registerJudges(program);
+  registerPrompts(program);
   registerServe(program);
   registerCurate(program);
   try {

@@ -22,6 +22,9 @@ export const CONFIG_ENV: ReadonlyArray<{ key: Key; vars: readonly string[]; kind
   { key: "cachePath", vars: ["EDITJUDGE_CACHE_PATH"], kind: "string" },
   { key: "structuredOutput", vars: ["EDITJUDGE_STRUCTURED_OUTPUT"], kind: "string" },
   { key: "passes", vars: ["EDITJUDGE_PASSES"], kind: "number" },
+  { key: "referenceDirs", vars: ["EDITJUDGE_REFERENCE_DIR"], kind: "list" },
+  { key: "referenceCacheDir", vars: ["EDITJUDGE_REFERENCE_CACHE_DIR"], kind: "string" },
+  { key: "promptVariant", vars: ["EDITJUDGE_PROMPT_VARIANT"], kind: "string" },
 ];
 
 /** Reads the settings present in `env`. Values are validated later, with the rest of the config. */

@@ -41,6 +41,23 @@ export const configSchema = z
     /** firm: weights w1 (execution alone) and w2 (execution × consistency). Defaults 0.6 and 0.4. */
     firmW1: z.number().min(0).default(0.6),
     firmW2: z.number().min(0).default(0.4),
+    /**
+     * Directories with the original projects' files the original prompts are read from: a clone of one repository
+     * (e.g. VectorSpaceLab/EditScore) or a folder of clones. Default: none (then only the `prompts fetch` cache).
+     */
+    referenceDirs: z.array(z.string().min(1)).default([]),
+    /** Where `editjudge prompts fetch` stores the pinned files. Default $XDG_CACHE_HOME/editjudge/reference. */
+    referenceCacheDir: z.string().min(1).optional(),
+    /**
+     * Prompt text of viescore, editscore, logit, firm and pairwise: "original" (the method's own text, read from the
+     * reference files; refused with a one-line fix when they are missing) or "editjudge" (EditJudge's own-worded
+     * templates in prompts/). Default "original".
+     */
+    promptVariant: z.enum(["original", "editjudge"]).default("original"),
+    /** editscore: what the PQ prompt sees: "edited" (EditScore.evaluate) or "source-and-edited" (its RL reward server). */
+    editscorePqImages: z.enum(["edited", "source-and-edited"]).default("edited"),
+    /** pairwise: "given" (one call, the order given: GenAI-Bench's form) or "both" (both orders averaged). */
+    pairwiseOrders: z.enum(["given", "both"]).default("given"),
     /** hybrid: a checks verdict decides when |score − 0.5| ≥ this margin. Default 0.25. */
     hybridMargin: z.number().min(0).max(0.5).default(0.25),
   })
@@ -49,6 +66,11 @@ export const configSchema = z
 export type EditJudgeConfig = z.infer<typeof configSchema>;
 /** What a caller may set: any subset. */
 export type EditJudgeConfigInput = z.input<typeof configSchema>;
+
+export function defaultReferenceCacheDir(env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  return join(base, "editjudge", "reference");
+}
 
 export function defaultCachePath(env: Readonly<Record<string, string | undefined>>): string {
   const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");

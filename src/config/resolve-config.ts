@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { ConfigError } from "../errors/config-error.js";
 import { configFromEnv } from "./config-env.js";
-import { configSchema, defaultCachePath, type EditJudgeConfig } from "./config-schema.js";
+import {
+  configSchema,
+  defaultCachePath,
+  defaultReferenceCacheDir,
+  type EditJudgeConfig,
+} from "./config-schema.js";
 
 export interface ResolveConfigSources {
   /** Options set explicitly (CLI flags, library settings). Undefined values are ignored. */
@@ -31,6 +36,7 @@ export function resolveConfig(sources: ResolveConfigSources = {}): EditJudgeConf
   }
   const config = parsed.data;
   if (config.cachePath === undefined) config.cachePath = defaultCachePath(env);
+  if (config.referenceCacheDir === undefined) config.referenceCacheDir = defaultReferenceCacheDir(env);
   return config;
 }
 

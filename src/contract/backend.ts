@@ -32,6 +32,12 @@ export interface ChatRequest {
   promptId: string;
   messages: ChatMessage[];
   temperature?: number;
+  /** Nucleus sampling (top_p); sent only when set. */
+  topP?: number;
+  /** Top-k sampling (top_k, a vLLM/SGLang/llama.cpp extension); sent only when set. */
+  topK?: number;
+  /** Sampling seed; sent only when set. */
+  seed?: number;
   maxTokens?: number;
   /** Samples per call (servers that ignore it return one). */
   n?: number;

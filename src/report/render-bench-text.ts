@@ -37,6 +37,11 @@ export function renderBenchText(run: BenchRun): string {
       );
     for (const [k, g] of Object.entries(m["group-accuracy"] ?? {}))
       lines.push(`  ${`group-accuracy ${k}`.padEnd(36)} ${pct(g.accuracy)}%  (${g.correct}/${g.n})`);
+    const twoPair = m["group-accuracy-2pair-tuned-tie"];
+    if (twoPair)
+      lines.push(
+        `  ${"group-accuracy K=2, tuned tie ε".padEnd(36)} ${pct(twoPair.accuracy)}%  (${twoPair.correct}/${twoPair.n}, ε = ${twoPair.epsilon}; EditReward's convention)`,
+      );
     for (const key of ["spearman", "kendall-tau-b", "pearson"] as const) {
       const c = m[key];
       if (c)

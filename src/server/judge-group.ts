@@ -106,7 +106,8 @@ export async function judgeGroup(
     const prepared: PreparedCase = { source, instruction, candidates: good.map((g) => g.image) };
     if (mask) prepared.mask = mask;
     if (group.principles && group.principles.length > 0) prepared.principles = group.principles;
-    if (metadata) prepared.metadata = metadata;
+    const caseMetadata = metadata ?? (group.metadata as CaseMetadata | undefined);
+    if (caseMetadata) prepared.metadata = caseMetadata;
     judged = await judge.judge(prepared, { signal });
     for (const candidate of judged.candidates) {
       const original = good[candidate.index]?.index;

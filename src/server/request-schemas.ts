@@ -20,6 +20,14 @@ const caseFields = {
     .describe("edit mask, white = the area the edit may change; the source's size or aspect ratio")
     .optional(),
   principles: z.array(z.string().min(1)).max(64).optional(),
+  /**
+   * Per-case metadata a trainer sends along (Edit-R1's and FIRM's `metadatas[i]`): `requirement` fills the logit and
+   * firm prompts' Requirements; `source_prompt` / `target_prompt` the pairwise captions.
+   */
+  metadata: z
+    .looseObject({ requirement: z.string().max(4000).optional() })
+    .optional()
+    .describe("per-case metadata, e.g. { requirement } for the logit and firm judges"),
 };
 
 export const scoreRequestSchema = z.strictObject({

@@ -27,6 +27,7 @@ describe("reward server metrics of model-server calls", () => {
       baseUrls: [vlm.url],
       model: "fake-vlm",
       cache: true,
+      promptVariant: "editjudge",
       cachePath: join(dir, "replies.sqlite"),
     });
     const server = await startServer({ port: 0, judges });

@@ -21,6 +21,7 @@ describe("reward server under faults", () => {
       baseUrls: [vlm.url],
       model: "fake-vlm",
       cache: false,
+      promptVariant: "editjudge",
       timeoutMs: 300,
       maxRetries: 1,
       cooldownMs: 0,

@@ -5,6 +5,15 @@ import { cellText, requireImage } from "./cells.js";
 import { readParquetRows } from "./read-parquet-rows.js";
 
 /**
+ * EditScore's evaluation scores each dimension's rows with that dimension's score: prompt_following = SC₁,
+ * consistency = SC₂, overall = O (the reward). Other dimensions use the reward.
+ */
+const DIMENSION_SCORES: Readonly<Record<string, BenchItem["scoreBy"]>> = {
+  prompt_following: "instructionFollowing",
+  consistency: "preservation",
+};
+
+/**
  * EditScore's EditReward-Bench Parquet: `input_image`, `output_images` (a list, preferred first),
  * `instruction`, `task_type`, `dimension`. Category = task type, subset = dimension; the published
  * metric is strict pairwise accuracy macro-averaged over task types, per dimension.
@@ -24,10 +33,13 @@ export async function readEditScoreBench(paths: readonly string[]): Promise<Benc
       const candidates = outputs.map((cell, k) =>
         requireImage(cell, { file, row: r, column: `output_images[${k}]` }, base),
       );
+      const subset = cellText(row.dimension) ?? "overall";
+      const scoreBy = DIMENSION_SCORES[subset];
       items.push({
         id: cellText(row.id) ?? cellText(row.key) ?? `${basename(file)}#${r}`,
         category: cellText(row.task_type) ?? "all",
-        subset: cellText(row.dimension) ?? "overall",
+        subset,
+        ...(scoreBy ? { scoreBy } : {}),
         instruction: cellText(row.instruction) ?? cellText(row.prompt) ?? "",
         source: requireImage(row.input_image, { file, row: r, column: "input_image" }, base),
         candidates,

@@ -36,6 +36,11 @@ async function score(script: FakeVlmScript, judge: string, n: number, extra: str
     "--model",
     "fake-vlm",
     "--json",
+    // These fakes answer EditJudge's own-worded prompts; the original forms are tested in original-forms.test.ts.
+    "--prompt-variant",
+    "editjudge",
+    "--pairwise-orders",
+    "both",
   ];
   const code = await main([
     ...args,
@@ -121,6 +126,8 @@ describe("editjudge score with a VLM judge (fake server)", () => {
       "score",
       "--judge",
       "viescore",
+      "--prompt-variant",
+      "editjudge",
       "-s",
       files.source,
       "-i",

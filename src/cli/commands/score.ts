@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import type { CaseMetadata } from "../../contract/edit-case.js";
+import { InputError } from "../../errors/input-error.js";
 import { findJudge } from "../../judges/registry.js";
 import { runJudge } from "../../judges/run-judge.js";
 import { addBackendFlags, backendConfigFrom } from "../backend-flags.js";
@@ -12,6 +14,29 @@ interface ScoreOptions {
   json?: boolean;
   principle?: string[];
   mask?: string;
+  metadata?: string;
+}
+
+/** `--metadata '{"requirement": "…"}'`: a JSON object, else a one-line input error. */
+function parseMetadata(text: string): CaseMetadata {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(
+      "metadata",
+      `--metadata is not JSON (${(error as Error).message}); pass a JSON object`,
+    );
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new InputError(
+      "metadata",
+      `--metadata must be a JSON object, e.g. '{"requirement": "keep the roof"}'`,
+    );
+  const requirement = (value as Record<string, unknown>).requirement;
+  if (requirement !== undefined && typeof requirement !== "string")
+    throw new InputError("metadata", "--metadata requirement must be a string");
+  return value as CaseMetadata;
 }
 
 export function registerScore(program: Command): void {
@@ -30,6 +55,10 @@ export function registerScore(program: Command): void {
       "-p, --principle <text...>",
       "principles to verify instead of parsing the instruction (judges that support it)",
     )
+    .option(
+      "--metadata <json>",
+      'per-case metadata, e.g. \'{"requirement": "…"}\' (logit/firm Requirements; pairwise source_prompt/target_prompt)',
+    )
     .option("--json", "print the full result as JSON");
   addBackendFlags(command).action(async (opts: ScoreOptions) => {
     const settings = findJudge(opts.judge).needsBackend ? { ...backendConfigFrom(command, process.env) } : {};
@@ -42,6 +71,7 @@ export function registerScore(program: Command): void {
         candidates: opts.candidate.map((path) => ({ kind: "path", path })),
         ...(opts.principle ? { principles: opts.principle } : {}),
         ...(opts.mask ? { mask: { kind: "path" as const, path: opts.mask } } : {}),
+        ...(opts.metadata ? { metadata: parseMetadata(opts.metadata) } : {}),
       },
     });
     process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderResultTable(result));

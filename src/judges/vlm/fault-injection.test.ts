@@ -25,7 +25,9 @@ describe("fault injection", () => {
       sleep: async () => {},
     });
     try {
-      const judge = new VieScoreJudge(new VlmRuntime(client, resolveConfig({ explicit: { cache: false } })));
+      const judge = new VieScoreJudge(
+        new VlmRuntime(client, resolveConfig({ explicit: { cache: false, promptVariant: "editjudge" } })),
+      );
       const result = await judge.judge(await preparedCase(200));
       const scored = result.candidates.filter((c) => c.reward !== null);
       const errored = result.candidates.filter((c) => c.error !== undefined);
@@ -61,7 +63,9 @@ describe("fault injection", () => {
       sleep: async () => {},
     });
     try {
-      const judge = new VieScoreJudge(new VlmRuntime(client, resolveConfig({ explicit: { cache: false } })));
+      const judge = new VieScoreJudge(
+        new VlmRuntime(client, resolveConfig({ explicit: { cache: false, promptVariant: "editjudge" } })),
+      );
       const [candidate] = (await judge.judge(await preparedCase(1))).candidates;
       expect(candidate?.error?.code).toBe("backend_call_failed");
       expect(candidate?.error?.transient).toBeUndefined();
@@ -79,7 +83,9 @@ describe("fault injection", () => {
     const client = new OpenAiChatClient({ baseUrls: [server.url], model: "fake-vlm", timeoutMs: 1000 });
     const cache = new CachedBackend(client, new SqliteResponseCache(":memory:"));
     try {
-      const judge = new VieScoreJudge(new VlmRuntime(cache, resolveConfig({ explicit: { cache: true } })));
+      const judge = new VieScoreJudge(
+        new VlmRuntime(cache, resolveConfig({ explicit: { cache: true, promptVariant: "editjudge" } })),
+      );
       const edit = await preparedCase(1);
       const [first] = (await judge.judge(edit)).candidates;
       expect(first?.error?.code).toBe("judge_output_unparseable");

@@ -4,7 +4,7 @@ import type { Principle } from "../../contract/principle.js";
 import type { JudgeResult } from "../../contract/result.js";
 import { ConfigError } from "../../errors/config-error.js";
 import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js";
-import { userMessage } from "./prompt-template.js";
+import { logitMessages } from "./logit-prompt.js";
 import { expectedDigit } from "./token-probabilities.js";
 import { VlmJudge } from "./vlm-judge.js";
 import { buildResult, judgeCandidates, round, scoredVerdict } from "./vlm-result.js";
@@ -24,7 +24,7 @@ const PRINCIPLES: Principle[] = [
  */
 export class LogitJudge extends VlmJudge {
   readonly id = "logit";
-  readonly version = "1.0.0";
+  readonly version = "2.0.0";
   protected async judgeCase(edit: PreparedCase, options: JudgeRunOptions): Promise<JudgeResult> {
     const rt = this.rt;
     const caps = await rt.capabilities(options.signal);
@@ -34,14 +34,12 @@ export class LogitJudge extends VlmJudge {
         `the logit judge needs token probabilities, but ${rt.backend.model} returns no top_logprobs; serve it with vLLM or SGLang (logprobs on), or use --judge viescore`,
       );
     }
-    const template = rt.template("logit");
     const source = await rt.images.encode(edit.source);
     const candidates = await judgeCandidates(edit, PRINCIPLES, this.id, options, async (index) => {
       const edited = await rt.images.encode(edit.candidates[index] ?? edit.source);
       const reply = await rt.backend.complete(
         {
-          promptId: template.id,
-          messages: userMessage(template, { instruction: edit.instruction }, { source, candidate: edited }),
+          ...logitMessages(rt, edit, source, edited),
           temperature: rt.config.temperature ?? 0,
           maxTokens: 2,
           topLogprobs: rt.config.topLogprobs,

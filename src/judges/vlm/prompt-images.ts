@@ -3,6 +3,12 @@ import sharp from "sharp";
 import type { ChatImagePart } from "../../contract/backend.js";
 import type { DecodedImage } from "../../contract/image.js";
 
+/** An image to encode, and the exact size to resize it to first, if any. */
+interface EncodeJob {
+  image: DecodedImage;
+  resize?: { width: number; height: number };
+}
+
 const MIME: Record<string, string> = { png: "image/png", jpeg: "image/jpeg", webp: "image/webp" };
 
 /** Data URL characters kept for reuse by default: 32 MiB, a few hundred prompt-sized images. */
@@ -16,14 +22,15 @@ export const DEFAULT_PROMPT_IMAGE_CACHE_BYTES = 32 * 2 ** 20;
  */
 export class PromptImages {
   readonly #maxSide: number;
-  readonly #encoded: LRUCache<string, ChatImagePart, DecodedImage>;
+  readonly #encoded: LRUCache<string, ChatImagePart, EncodeJob>;
 
   constructor(maxSide: number, maxBytes = DEFAULT_PROMPT_IMAGE_CACHE_BYTES) {
     this.#maxSide = maxSide;
-    this.#encoded = new LRUCache<string, ChatImagePart, DecodedImage>({
+    this.#encoded = new LRUCache<string, ChatImagePart, EncodeJob>({
       maxSize: maxBytes,
       sizeCalculation: (part) => Math.max(1, part.dataUrl.length),
-      fetchMethod: (key, _stale, { context }) => this.#encodeOnce(context, key),
+      fetchMethod: async (key, _stale, { context }) =>
+        this.#encodeOnce(context.resize ? await resized(context.image, context.resize) : context.image, key),
     });
   }
 
@@ -32,16 +39,26 @@ export class PromptImages {
     return this.#encoded.size;
   }
 
-  async encode(image: DecodedImage): Promise<ChatImagePart> {
-    const key = `${image.sha256}@${this.#maxSide}`;
-    const part = await this.#encoded.fetch(key, { context: image });
+  /**
+   * The image as a prompt part. With `size` (and a different size), it is first resized to exactly that size
+   * (bicubic, as PIL's `Image.resize`): EditScore resizes the edited image to the source's size before judging.
+   */
+  async encode(image: DecodedImage, size?: { width: number; height: number }): Promise<ChatImagePart> {
+    const resize = size && (size.width !== image.width || size.height !== image.height) ? size : undefined;
+    const key = `${image.sha256}@${this.#maxSide}${resize ? `@${resize.width}x${resize.height}` : ""}`;
+    const part = await this.#encoded.fetch(key, { context: { image, ...(resize ? { resize } : {}) } });
     if (!part) throw new Error(`prompt image ${image.name} could not be encoded`);
     return part;
   }
 
   async #encodeOnce(image: DecodedImage, key: string): Promise<ChatImagePart> {
     const mime = MIME[image.format];
-    if (mime && Math.max(image.width, image.height) <= this.#maxSide && !image.hadAlpha) {
+    if (
+      mime &&
+      Math.max(image.width, image.height) <= this.#maxSide &&
+      !image.hadAlpha &&
+      image.encoded.length > 0
+    ) {
       return {
         type: "image",
         key,
@@ -54,4 +71,19 @@ export class PromptImages {
       .toBuffer();
     return { type: "image", key, dataUrl: `data:image/jpeg;base64,${jpeg.toString("base64")}` };
   }
+}
+
+/** `image` resized to exactly `size`; re-encoding happens in `#encodeOnce` (its `encoded` bytes are dropped). */
+async function resized(image: DecodedImage, size: { width: number; height: number }): Promise<DecodedImage> {
+  const rgb = await sharp(image.rgb, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .resize({ width: size.width, height: size.height, fit: "fill", kernel: "cubic" })
+    .raw()
+    .toBuffer();
+  return {
+    ...image,
+    rgb: new Uint8Array(rgb),
+    width: size.width,
+    height: size.height,
+    encoded: new Uint8Array(0),
+  };
 }

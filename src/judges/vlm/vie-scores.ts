@@ -1,5 +1,11 @@
 import { z } from "zod";
-import type { BackendCapabilities, ChatChoice, ChatPart, ChatRequest } from "../../contract/backend.js";
+import type {
+  BackendCapabilities,
+  ChatChoice,
+  ChatImagePart,
+  ChatPart,
+  ChatRequest,
+} from "../../contract/backend.js";
 import type { PreparedCase } from "../../contract/edit-case.js";
 import type { Principle } from "../../contract/principle.js";
 import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js";
@@ -25,12 +31,49 @@ export const VIE_PRINCIPLES: Principle[] = [
   { id: "quality-2", kind: "quality", origin: "vlm", text: "the edited image is free of artifacts" },
 ];
 
-/** Which prompts and scale: VIEScore asks 0–10 with the score first; EditScore 0–25 with reasoning first. */
+/**
+ * How a VIE-style judge builds its two requests for one candidate: which prompts (own-worded templates or the
+ * original text), in which message layout, on which scale.
+ */
 export interface VieFlavor {
-  sc: string;
-  pq: string;
   scale: number;
   reasoningFirst: boolean;
+  /** The SC and PQ prompt ids (cache keys) and message parts, given the encoded source and edited images. */
+  build(edit: PreparedCase, source: ChatImagePart, edited: ChatImagePart): { sc: ViePrompt; pq: ViePrompt };
+  /** Resize the edited image to the source's size before sending (EditScore's evaluation does). */
+  resizeToSource?: boolean;
+}
+
+export interface ViePrompt {
+  promptId: string;
+  parts: ChatPart[];
+}
+
+/** The own-worded templates `sc` and `pq` (prompts/*.v1.txt): images placed where the template puts them. */
+export function templateFlavor(
+  rt: VlmRuntime,
+  names: { sc: string; pq: string },
+  scale: number,
+  reasoningFirst: boolean,
+): VieFlavor {
+  return {
+    scale,
+    reasoningFirst,
+    build: (edit, source, edited) => ({
+      sc: {
+        promptId: rt.template(names.sc).id,
+        parts: renderTemplate(
+          rt.template(names.sc),
+          { instruction: edit.instruction },
+          { source, candidate: edited },
+        ),
+      },
+      pq: {
+        promptId: rt.template(names.pq).id,
+        parts: renderTemplate(rt.template(names.pq), {}, { candidate: edited }),
+      },
+    }),
+  };
 }
 
 export interface VieScores {
@@ -43,6 +86,14 @@ export interface VieScores {
 export interface VieAsk {
   caps: BackendCapabilities;
   temperature: number;
+  maxTokens: number;
+  topP?: number;
+  topK?: number;
+  /**
+   * Seed of pass i. When set, every pass is its own call with its own seed (EditScore: 42 + i, even for one pass)
+   * instead of one call with n = k.
+   */
+  seedOf?: (pass: number) => number;
   signal?: AbortSignal;
 }
 
@@ -62,8 +113,8 @@ export async function askVieScores(
 /**
  * Draws `k` samples of the SC and PQ answers. Each prompt is sent once with `n: k`; a server that
  * returns fewer choices (Ollama, OpenAI for some models) gets the missing samples as separate calls,
- * each its own cache entry. Sample i pairs SC choice i with PQ choice i; an unparseable sample is
- * returned as its JudgeOutputParseError.
+ * each its own cache entry. With `ask.seedOf`, each sample is its own call with its seed. Sample i pairs SC
+ * choice i with PQ choice i; an unparseable sample is returned as its JudgeOutputParseError.
  */
 export async function askVieSamples(
   rt: VlmRuntime,
@@ -75,28 +126,31 @@ export async function askVieSamples(
 ): Promise<Array<VieScores | JudgeOutputParseError>> {
   const candidate = edit.candidates[index];
   if (!candidate) throw new Error(`no candidate ${index}`);
-  const [source, edited] = await Promise.all([rt.images.encode(edit.source), rt.images.encode(candidate)]);
+  const size = flavor.resizeToSource ? { width: edit.source.width, height: edit.source.height } : undefined;
+  const [source, edited] = await Promise.all([
+    rt.images.encode(edit.source),
+    rt.images.encode(candidate, size),
+  ]);
   const answer = z.object({
     score: z.tuple([z.number().min(0).max(flavor.scale), z.number().min(0).max(flavor.scale)]),
     reasoning: z.string().optional(),
   });
   const jsonSchema = rt.schemaFor(ask.caps, { name: "vie_scores", schema: wireSchema(flavor) });
-  const request = (name: string, parts: ChatPart[]): ChatRequest => ({
-    promptId: rt.template(name).id,
-    messages: [{ role: "user", content: parts }],
+  const request = (prompt: ViePrompt): ChatRequest => ({
+    promptId: prompt.promptId,
+    messages: [{ role: "user", content: prompt.parts }],
     temperature: ask.temperature,
-    maxTokens: rt.config.maxTokens,
+    ...(ask.topP !== undefined ? { topP: ask.topP } : {}),
+    ...(ask.topK !== undefined ? { topK: ask.topK } : {}),
+    maxTokens: ask.maxTokens,
     ...(jsonSchema ? { jsonSchema } : {}),
   });
-  const sc = request(
-    flavor.sc,
-    renderTemplate(rt.template(flavor.sc), { instruction: edit.instruction }, { source, candidate: edited }),
-  );
-  const pq = request(flavor.pq, renderTemplate(rt.template(flavor.pq), {}, { candidate: edited }));
-  const [scChoices, pqChoices] = await Promise.all([
-    sampleChoices(rt, sc, k, ask.signal),
-    sampleChoices(rt, pq, k, ask.signal),
-  ]);
+  const built = flavor.build(edit, source, edited);
+  const sc = request(built.sc);
+  const pq = request(built.pq);
+  const sample = (r: ChatRequest) =>
+    ask.seedOf ? seededChoices(rt, r, k, ask.seedOf, ask.signal) : sampleChoices(rt, r, k, ask.signal);
+  const [scChoices, pqChoices] = await Promise.all([sample(sc), sample(pq)]);
   return scChoices.map((scChoice, i) => {
     try {
       const a = parseJsonAnswer(scChoice, answer, "semantic-consistency");
@@ -107,6 +161,22 @@ export async function askVieSamples(
       throw error;
     }
   });
+}
+
+/** k choices, one call per pass with that pass's seed (`sample` keeps the cache entries apart too). */
+async function seededChoices(
+  rt: VlmRuntime,
+  request: ChatRequest,
+  k: number,
+  seedOf: (pass: number) => number,
+  signal?: AbortSignal,
+): Promise<ChatChoice[]> {
+  const replies = await Promise.all(
+    Array.from({ length: k }, (_, pass) =>
+      rt.backend.complete({ ...request, seed: seedOf(pass), ...(pass > 0 ? { sample: pass } : {}) }, signal),
+    ),
+  );
+  return replies.flatMap((r) => (r.choices[0] ? [r.choices[0]] : []));
 }
 
 /** k choices for a request: one call with n = k, topped up with single calls when the server returns fewer. */

@@ -9,47 +9,53 @@ import { LogitJudge } from "./logit-judge.js";
 import { PairwiseJudge } from "./pairwise-judge.js";
 import { RubricJudge } from "./rubric-judge.js";
 import { VieScoreJudge } from "./viescore-judge.js";
-import { createVlmRuntime, VlmRuntime } from "./vlm-runtime.js";
+import { createVlmRuntime, requireReferenceFiles, VlmRuntime } from "./vlm-runtime.js";
 
 /** The runtime for a factory call: the injected backend if any, else one built from the settings. */
 function runtimeFor(options: JudgeFactoryOptions, judgeId: string): VlmRuntime {
   const config = resolveConfig({ explicit: options.settings });
+  requireReferenceFiles(config, judgeId);
   return options.backend ? new VlmRuntime(options.backend, config) : createVlmRuntime(config, judgeId);
 }
 
 function vlmEntry(id: string, description: string, make: (rt: VlmRuntime) => Judge): JudgeEntry {
-  return { id, description, needsBackend: true, create: (options) => make(runtimeFor(options, id)) };
+  return {
+    id,
+    description,
+    needsBackend: true,
+    create: (options) => make(runtimeFor(options, id)),
+  };
 }
 
 export const VLM_JUDGE_ENTRIES: readonly JudgeEntry[] = [
   vlmEntry(
     "viescore",
-    "VIEScore: SC=[success, over-editing] and PQ=[naturalness, artifacts] on 0–10; reward sqrt(minSC·minPQ)/10",
+    "VIEScore (original prompts from VIEScore): SC=[success, over-editing], PQ=[naturalness, artifacts] on 0–10; reward sqrt(minSC·minPQ)/10",
     (rt) => new VieScoreJudge(rt),
   ),
   vlmEntry(
     "editscore",
-    "EditScore: VIEScore prompts on 0–25 with reasoning first; --passes k averages k samples (Avg@k)",
+    "EditScore (original prompts, <imgN> labels, t=0.7 top_p 0.9 top_k 20 seed 42+pass): 0–25; --passes k = Avg@k of O",
     (rt) => new EditScoreJudge(rt),
   ),
   vlmEntry(
     "rubric",
-    "Edit-RRM-style: Follow/Keep/Quality principles (from the VLM or --principle), each P(yes); aggregated as checks",
+    "EditJudge's own method (inspired by Edit-RRM, whose code is not public): Follow/Keep/Quality principles, each P(yes)",
     (rt) => new RubricJudge(rt),
   ),
   vlmEntry(
     "logit",
-    "UniWorld-V2/Edit-R1: rate 0–5; reward Σp(d)·d/5 over digit top_logprobs (needs logprobs)",
+    "UniWorld-V2/Edit-R1 (original prompt, Requirements from metadata): rate 0–5; reward Σp(d)·d/5 (needs logprobs)",
     (rt) => new LogitJudge(rt),
   ),
   vlmEntry(
     "firm",
-    "FIRM: execution E and consistency C on 1–5; reward (E/5)(w1 + w2·C/5)/(w1+w2), w1=0.6, w2=0.4",
+    "FIRM (original prompts, two calls): E, C on 1–5, E'=(E−1)/4, C'=(C−1)/4; reward E'·(0.6 + 0.4·C')",
     (rt) => new FirmJudge(rt),
   ),
   vlmEntry(
     "pairwise",
-    "GenAI-Bench pairwise: A>B, B>A, A=B=Good, A=B=Bad for 2 candidates, both orders, position consistency",
+    "GenAI-Bench pairwise (original template): [[A>B]]/[[B>A]]/[[A=B=Good]]/[[A=B=Bad]]; one call; --pairwise-orders both",
     (rt) => new PairwiseJudge(rt),
   ),
   vlmEntry(

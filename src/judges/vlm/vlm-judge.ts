@@ -12,6 +12,8 @@ export abstract class VlmJudge implements Judge {
   constructor(protected readonly rt: VlmRuntime) {}
 
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
+    // A missing reference file refuses the whole call (one line), never one candidate's silent variant.
+    this.rt.requireReference(this.id);
     const result = await this.judgeCase(edit, options);
     this.rt.forgetUnusable(result);
     return result;

@@ -23,7 +23,16 @@ async function runtime(script: FakeVlmScript, settings: Record<string, unknown> 
   const server = await startFakeVlm(script);
   servers.push(server);
   const client = new OpenAiChatClient({ baseUrls: [server.url], model: "fake-vlm", sleep: async () => {} });
-  return { rt: new VlmRuntime(client, resolveConfig({ explicit: { cache: false, ...settings } })), server };
+  return {
+    rt: new VlmRuntime(
+      client,
+      resolveConfig({
+        // These fakes answer EditJudge's own-worded prompts; the original forms are tested in original-forms.test.ts.
+        explicit: { cache: false, promptVariant: "editjudge", pairwiseOrders: "both", ...settings },
+      }),
+    ),
+    server,
+  };
 }
 
 async function run(judge: Judge, n = 1, principles?: string[]): Promise<JudgeResult> {
@@ -115,10 +124,10 @@ describe("VLM judges against the fake server", () => {
     await expect(run(new LogitJudge(rt))).rejects.toThrow(/needs token probabilities.*no top_logprobs/);
   });
 
-  it("firm: clip((E/5)(w1 + w2·C/5)/(w1+w2))", async () => {
+  it("firm: E'·(w1 + w2·C')/(w1+w2) with E' = (E−1)/4, C' = (C−1)/4", async () => {
     const { rt } = await runtime({ firm: { execution: 4, consistency: 2 } });
     const r = await run(new FirmJudge(rt));
-    expect(r.candidates[0]?.reward).toBeCloseTo((4 / 5) * (0.6 + (0.4 * 2) / 5), 6);
+    expect(r.candidates[0]?.reward).toBeCloseTo((3 / 4) * (0.6 + 0.4 * (1 / 4)), 6);
   });
 
   it("rubric: VLM-split principles, P(yes) each, aggregated as in checks", async () => {

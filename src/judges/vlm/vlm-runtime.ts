@@ -11,6 +11,9 @@ import type {
 } from "../../contract/backend.js";
 import type { JudgeResult } from "../../contract/result.js";
 import { ConfigError } from "../../errors/config-error.js";
+import { PINNED_FILES } from "../../reference/pinned-files.js";
+import { ReferenceFiles } from "../../reference/reference-files.js";
+import { ORIGINAL_PROMPT_FILES } from "./original-prompts.js";
 import { PromptImages } from "./prompt-images.js";
 import { loadTemplate, type PromptTemplate } from "./prompt-template.js";
 
@@ -19,12 +22,29 @@ export class VlmRuntime {
   readonly backend: ChatBackend;
   readonly config: EditJudgeConfig;
   readonly images: PromptImages;
+  /** The user's copies of the original projects (for the "original" prompt variant). */
+  readonly reference: ReferenceFiles;
   readonly #templates = new Map<string, PromptTemplate>();
 
   constructor(backend: ChatBackend, config: EditJudgeConfig) {
     this.backend = backend;
     this.config = config;
     this.images = new PromptImages(config.maxSide);
+    this.reference = new ReferenceFiles({
+      dirs: config.referenceDirs,
+      cacheDir: config.referenceCacheDir ?? "",
+    });
+  }
+
+  /** True when `judgeId` runs in its original form: it has one and the own-worded variant was not chosen. */
+  original(judgeId: string): boolean {
+    return usesOriginal(this.config, judgeId);
+  }
+
+  /** Throws the one-line refusal when `judgeId`'s original form lacks its reference files (read once, then kept). */
+  requireReference(judgeId: string): void {
+    if (!this.original(judgeId)) return;
+    for (const id of ORIGINAL_PROMPT_FILES[judgeId] ?? []) this.reference.read(PINNED_FILES[id], judgeId);
   }
 
   template(name: string, version = 1): PromptTemplate {
@@ -69,6 +89,21 @@ export class VlmRuntime {
   async close(): Promise<void> {
     await this.backend.close?.();
   }
+}
+
+function usesOriginal(config: EditJudgeConfig, judgeId: string): boolean {
+  return config.promptVariant === "original" && judgeId in ORIGINAL_PROMPT_FILES;
+}
+
+/**
+ * Refuses, with one line saying what to clone or fetch, a judge whose original form needs reference files that
+ * are missing or changed. Never falls back to the own-worded prompts silently: a fine-tuned judge would then be
+ * off its training distribution.
+ */
+export function requireReferenceFiles(config: EditJudgeConfig, judgeId: string): void {
+  if (!usesOriginal(config, judgeId)) return;
+  const files = new ReferenceFiles({ dirs: config.referenceDirs, cacheDir: config.referenceCacheDir ?? "" });
+  for (const id of ORIGINAL_PROMPT_FILES[judgeId] ?? []) files.read(PINNED_FILES[id], judgeId);
 }
 
 /** Builds the runtime a config describes: an OpenAI-compatible client, behind the SQLite cache unless disabled. */
