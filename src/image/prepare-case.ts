@@ -38,5 +38,6 @@ export async function prepareCase(
     prepared.mask = mask;
   }
   if (edit.principles && edit.principles.length > 0) prepared.principles = edit.principles;
+  if (edit.metadata) prepared.metadata = edit.metadata;
   return prepared;
 }
