@@ -25,6 +25,8 @@ export interface BenchItem {
   candidates?: ImageInput[];
   /** An edit mask (white = may change), from a `mask` field or column; passed to the judge. */
   mask?: ImageInput;
+  /** The editing requirement, from a `requirement` field or column; passed to the judge as metadata.requirement. */
+  requirement?: string;
   /** Candidate labels for reports (editing model names, "A"/"B"). */
   candidateNames: string[];
   human: HumanLabel;

@@ -27,6 +27,8 @@ export function judgmentKey(parts: {
   settings: Readonly<Record<string, unknown>>;
   itemId: string;
   imageHashes: readonly string[];
+  /** The item's editing requirement, when it has one (absent: the key is as before requirements existed). */
+  requirement?: string;
 }): string {
   return createHash("sha256").update(stableStringify(parts)).digest("hex");
 }

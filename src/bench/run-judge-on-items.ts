@@ -52,6 +52,8 @@ export async function runJudgeOnItems(
         imageHashes: await Promise.all(
           [item.source, ...candidates, ...(item.mask ? [item.mask] : [])].map(imageContentHash),
         ).then((h) => (item.mask ? [...h.slice(0, -1), `mask:${h.at(-1)}`] : h)),
+        // So is a requirement; items without one keep their keys too.
+        ...(item.requirement !== undefined ? { requirement: item.requirement } : {}),
       });
       const hit = options.store?.get(key);
       if (hit) {
@@ -64,6 +66,7 @@ export async function runJudgeOnItems(
           instruction: item.instruction,
           candidates,
           ...(item.mask ? { mask: item.mask } : {}),
+          ...(item.requirement !== undefined ? { metadata: { requirement: item.requirement } } : {}),
         },
         options.limits,
       );

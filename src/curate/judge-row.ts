@@ -57,7 +57,13 @@ export async function judgeRow(
     ]);
     if (mask) checkMaskSize(mask, source);
     const result = await judge.judge(
-      { source, instruction: row.instruction.trim(), candidates: [edited], ...(mask ? { mask } : {}) },
+      {
+        source,
+        instruction: row.instruction.trim(),
+        candidates: [edited],
+        ...(mask ? { mask } : {}),
+        ...(row.requirement ? { metadata: { requirement: row.requirement } } : {}),
+      },
       signal ? { signal } : {},
     );
     // Whatever a judge made of an aborted call, the run is stopping: nothing of this row is decided.

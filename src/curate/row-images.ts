@@ -8,6 +8,8 @@ export interface EditRow {
   edited: ImageInput;
   /** The edit mask (white = may change), from an optional `mask` field or column. */
   mask?: ImageInput;
+  /** The editing requirement, from an optional `requirement` field or column: the case's metadata.requirement. */
+  requirement?: string;
 }
 
 const decoder = new TextDecoder();
@@ -51,6 +53,21 @@ function imageField(value: unknown, field: string, datasetDir: string): ImageInp
   );
 }
 
+/** An optional `requirement` field: its text; absent, null or blank = none; anything else is a bad row. */
+function requirementField(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = value instanceof Uint8Array ? decoder.decode(value) : value;
+  if (typeof text !== "string")
+    throw new InputError(
+      "requirement",
+      'field "requirement" is not text; give the editing requirement as a string',
+      {
+        code: "invalid_row",
+      },
+    );
+  return text.trim() || undefined;
+}
+
 /** Interprets a dataset record as (source, instruction, edited). */
 export function toEditRow(record: Record<string, unknown>, datasetPath: string): EditRow {
   const dir = dirname(resolve(datasetPath));
@@ -59,11 +76,13 @@ export function toEditRow(record: Record<string, unknown>, datasetPath: string):
   if (typeof instruction !== "string" || instruction.trim().length === 0)
     throw new InputError("instruction", 'field "instruction" is missing or empty', { code: "invalid_row" });
   const mask = record.mask;
+  const requirement = requirementField(record.requirement);
   return {
     source: imageField(record.source, "source", dir),
     instruction,
     edited: imageField(record.edited, "edited", dir),
     // An absent, null or empty mask means no mask; anything else must be an image.
     ...(mask === undefined || mask === null || mask === "" ? {} : { mask: imageField(mask, "mask", dir) }),
+    ...(requirement ? { requirement } : {}),
   };
 }

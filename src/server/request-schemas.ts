@@ -12,6 +12,34 @@ export const imageSpecSchema = z.union([
 ]);
 export type ImageSpec = z.infer<typeof imageSpecSchema>;
 
+/** The largest `metadata` object accepted, in UTF-8 bytes of its JSON. */
+export const MAX_METADATA_BYTES = 16 * 1024;
+
+/**
+ * Per-case metadata a trainer or dataset sends along (the case's `metadata`): a JSON object of any fields, read by
+ * name by the judges that use them. `requirement` is the editing requirement the `logit` (UniWorld-V2) judge fills
+ * its prompt's `Requirements:` field with.
+ */
+export const metadataSchema = z
+  .looseObject({
+    requirement: z
+      .string({ error: "not a string; send the editing requirement as text" })
+      .max(4000)
+      .describe("the editing requirement; the logit (UniWorld-V2) judge's Requirements: field")
+      .exactOptional(),
+  })
+  .superRefine((value, ctx) => {
+    const bytes = Buffer.byteLength(JSON.stringify(value), "utf8");
+    if (bytes > MAX_METADATA_BYTES)
+      ctx.addIssue({
+        code: "custom",
+        message: `${bytes} bytes as JSON, over the ${MAX_METADATA_BYTES}-byte limit; send only the fields a judge reads (e.g. requirement)`,
+      });
+  })
+  .describe(
+    `per-case metadata, a JSON object of at most ${MAX_METADATA_BYTES} bytes; judges read the fields they use by name (requirement: the logit judge's Requirements:)`,
+  );
+
 const caseFields = {
   source: imageSpecSchema,
   instruction: z.string().min(1).max(4000),
@@ -20,14 +48,7 @@ const caseFields = {
     .describe("edit mask, white = the area the edit may change; the source's size or aspect ratio")
     .optional(),
   principles: z.array(z.string().min(1)).max(64).optional(),
-  /**
-   * Per-case metadata a trainer sends along (Edit-R1's and FIRM's `metadatas[i]`): `requirement` fills the logit and
-   * firm prompts' Requirements; `source_prompt` / `target_prompt` the pairwise captions.
-   */
-  metadata: z
-    .looseObject({ requirement: z.string().max(4000).optional() })
-    .optional()
-    .describe("per-case metadata, e.g. { requirement } for the logit and firm judges"),
+  metadata: metadataSchema.optional(),
 };
 
 export const scoreRequestSchema = z.strictObject({

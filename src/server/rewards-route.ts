@@ -91,7 +91,7 @@ async function rewardGroup(
   const group: GroupEnvelope = parsed.data;
   const id = group.id ?? null;
   try {
-    const result = await judgeGroup(judge, group, loader, signal);
+    const result = await judgeGroup(judge, group, loader, signal, group.metadata);
     ctx.count(judge.id, result.candidates);
     const stats = groupAdvantages(
       result.candidates.map((r) => r.reward),

@@ -15,7 +15,7 @@ export async function handleScore(c: Context, ctx: AppContext): Promise<Response
   const judge = ctx.judge(body.judge);
   timing.mark("read");
   const result = await ctx.withImages(timing.started, c.req.raw.signal, lifted, (loader, signal) =>
-    judgeGroup(judge, body, loader, signal),
+    judgeGroup(judge, body, loader, signal, body.metadata),
   );
   timing.mark("work");
   ctx.count(judge.id, result.candidates);

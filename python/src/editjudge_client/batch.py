@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Dict, Hashable, List, Optional, Sequence, Tuple
 
@@ -11,13 +12,14 @@ from .images import ImageSpec, image_spec
 
 @dataclass
 class Sample:
-    """One sample of a batch: the edited image, its source, its instruction, and optionally an explicit group key
-    (samples sharing it form one GRPO group)."""
+    """One sample of a batch: the edited image, its source, its instruction, optionally an explicit group key
+    (samples sharing it form one GRPO group) and the case metadata its group sends (e.g. {"requirement": …})."""
 
     candidate: Any
     source: Any
     instruction: str
     group: Optional[Hashable] = None
+    metadata: Optional[Dict[str, Any]] = None
 
 
 @dataclass
@@ -28,8 +30,9 @@ class BatchPlan:
 
 
 def plan_batch(samples: Sequence[Sample]) -> BatchPlan:
-    """Groups in order of first appearance: by `group` where given, else by (source content, instruction). Each
-    source is encoded once per object; samples are grouped by content, not object identity."""
+    """Groups in order of first appearance: by `group` where given, else by (source content, instruction,
+    metadata), so samples with different requirements never share a group. Each source is encoded once per
+    object; samples are grouped by content, not object identity."""
     plan = BatchPlan(sample_group=[0] * len(samples))
     by_key: Dict[Tuple[Any, ...], int] = {}
     encoded: Dict[int, Tuple[Any, ImageSpec]] = {}
@@ -38,16 +41,24 @@ def plan_batch(samples: Sequence[Sample]) -> BatchPlan:
             encoded[id(sample.source)] = (sample.source, image_spec(sample.source))
         spec = encoded[id(sample.source)][1]
         source_key = spec if isinstance(spec, str) else repr(sorted(spec.items()))
-        key = ("group", sample.group) if sample.group is not None else ("source", source_key, sample.instruction)
+        meta = sample.metadata or None
+        meta_key = None if meta is None else json.dumps(meta, sort_keys=True, default=repr)
+        key = (("group", sample.group) if sample.group is not None
+               else ("source", source_key, sample.instruction, meta_key))
         g = by_key.get(key)
         if g is None:
             g = by_key[key] = len(plan.groups)
             group: RewardGroup = {"id": g, "source": spec, "instruction": sample.instruction, "candidates": []}
+            if meta is not None:
+                group["metadata"] = dict(meta)
             plan.groups.append(group)
             plan.members.append([])
         elif plan.groups[g]["instruction"] != sample.instruction or plan.groups[g]["source"] != spec:
             raise ValueError(f"samples {plan.members[g][0]} and {i} share group {sample.group!r} "
                              "but not their source image and prompt")
+        elif plan.groups[g].get("metadata") != meta:
+            raise ValueError(f"samples {plan.members[g][0]} and {i} share group {sample.group!r} "
+                             "but not their metadata (requirement): give them different groups")
         plan.groups[g]["candidates"].append(image_spec(sample.candidate))
         plan.members[g].append(i)
         plan.sample_group[i] = g

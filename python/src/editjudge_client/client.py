@@ -78,13 +78,21 @@ class EditJudgeClient:
         return session
 
     def __call__(self, sources: Sequence[Any], instructions: Sequence[str], candidate_groups: Sequence[Sequence[Any]],
-                 ids: Optional[Sequence[Union[str, int]]] = None) -> List[GroupReward]:
-        """One group per source: rewards for each group's candidates (images in any form image_spec takes)."""
-        groups: List[RewardGroup] = [
-            {"id": ids[i] if ids else i, "source": image_spec(src), "instruction": ins,
-             "candidates": [image_spec(c) for c in cands]}
-            for i, (src, ins, cands) in enumerate(zip(sources, instructions, candidate_groups))
-        ]
+                 ids: Optional[Sequence[Union[str, int]]] = None,
+                 metadata: Optional[Sequence[Optional[Dict[str, Any]]]] = None) -> List[GroupReward]:
+        """One group per source: rewards for each group's candidates (images in any form image_spec takes).
+        metadata: one dict (or None) per group, sent as the group's case metadata, e.g. {"requirement": text} for
+        the logit judge's Requirements: field."""
+        if metadata is not None and len(metadata) != len(sources):
+            raise ValueError(f"{len(sources)} sources but {len(metadata)} metadata entries")
+        groups: List[RewardGroup] = []
+        for i, (src, ins, cands) in enumerate(zip(sources, instructions, candidate_groups)):
+            group: RewardGroup = {"id": ids[i] if ids else i, "source": image_spec(src), "instruction": ins,
+                                  "candidates": [image_spec(c) for c in cands]}
+            meta = metadata[i] if metadata is not None else None
+            if meta:
+                group["metadata"] = dict(meta)
+            groups.append(group)
         return [GroupReward.from_answer(g) for g in self.rewards(groups)]
 
     def rewards(self, groups: Sequence[RewardGroup]) -> List[GroupAnswer]:

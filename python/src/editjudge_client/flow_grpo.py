@@ -7,6 +7,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from .batch import Sample, plan_batch, spread_answer
 from .client import EditJudgeClient
+from .groups import requirement_metadata
 from .images import batch_items
 
 Score = Optional[float]
@@ -23,7 +24,9 @@ def make_reward_fn(server_url: Optional[str] = None, token: Optional[str] = None
 
     images: a torch tensor N×C×H×W in [0, 1], a numpy array N×H×W×C, or a list of images (see image_spec).
     metadata: one dict per sample (or None with ref_images): "source" (ignored when ref_images is given), "group"
-    (optional: samples with equal "group" form one GRPO group; without it, samples sharing source and prompt do).
+    (optional: samples with equal "group" form one GRPO group; without it, samples sharing source, prompt and
+    requirement do), "requirement" (optional: a str sent as the group's metadata, e.g. Edit-R1's editing
+    requirement for the server's logit judge; the rest of the dict is not sent).
     only_strict, passed by flow_grpo, is ignored.
 
     scores: the reward of each sample, or null_score (NaN by default; never 0) where the judge gave none. info:
@@ -57,7 +60,8 @@ def make_reward_fn(server_url: Optional[str] = None, token: Optional[str] = None
                 source = metas[i]["source"]
             else:
                 raise ValueError(f"sample {i} has no source image: pass ref_images or metadata[{i}]['source']")
-            samples.append(Sample(items[i], source, prompts[i], metas[i].get("group")))
+            requirement = requirement_metadata(metas[i].get("requirement"), f"metadata[{i}]['requirement']")
+            samples.append(Sample(items[i], source, prompts[i], metas[i].get("group"), requirement))
         plan = plan_batch(samples)
         answer = rewarder.rewards(plan.groups) if plan.groups else []
         results = spread_answer(plan, answer, n)

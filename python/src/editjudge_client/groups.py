@@ -19,8 +19,14 @@ class ServerError(TypedDict):
     message: str
 
 
-class RewardGroup(TypedDict):
-    """One group of a request: a source image, an instruction and the candidates made from them."""
+class _GroupOptions(TypedDict, total=False):
+    metadata: Dict[str, Any]
+
+
+class RewardGroup(_GroupOptions):
+    """One group of a request: a source image, an instruction and the candidates made from them; optionally the
+    case's `metadata` (a JSON object, at most 16 KiB; `requirement`: the editing requirement the server's `logit`
+    judge fills its prompt's Requirements: field with)."""
 
     id: Union[str, int]
     source: ImageSpec
@@ -72,6 +78,15 @@ class GroupReward:
             error=group.get("error"),
             dimensions=[c.get("dimensions") for c in candidates],
         )
+
+
+def requirement_metadata(requirement: Any, what: str) -> Optional[Dict[str, Any]]:
+    """A sample's requirement as group metadata: {"requirement": text}, None when there is none (None or "")."""
+    if requirement is None or requirement == "":
+        return None
+    if not isinstance(requirement, str):
+        raise ValueError(f"{what} is a {type(requirement).__name__}, not a str: send the editing requirement as text")
+    return {"requirement": requirement}
 
 
 def check_group_sizes(groups: Sequence[RewardGroup]) -> None:

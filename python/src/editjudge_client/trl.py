@@ -18,6 +18,7 @@ from typing import Any, Callable, List, Literal, Optional, Sequence, Union
 from .batch import Sample, error_fields, plan_batch, spread_answer, why_no_reward
 from .client import EditJudgeClient
 from .errors import NoReward
+from .groups import requirement_metadata
 
 NullScore = Union[float, None, Literal["error"]]
 
@@ -42,6 +43,7 @@ def prompt_text(prompt: Any) -> str:
 
 def make_trl_reward(server_url: Optional[str] = None, *, render: Optional[Callable[[Any, Any], Any]] = None,
                     source_column: str = "image", instruction_column: Optional[str] = None,
+                    requirement_column: Optional[str] = None,
                     null_score: NullScore = "error", token: Optional[str] = None, judge: Optional[str] = None,
                     client: Optional[EditJudgeClient] = None, name: str = "editjudge",
                     **client_options: Any) -> Callable[..., List[Optional[float]]]:
@@ -50,8 +52,10 @@ def make_trl_reward(server_url: Optional[str] = None, *, render: Optional[Callab
     source_column: the dataset column holding each sample's source image (a list of images: the first one).
     instruction_column: the column with the edit instruction; default: the prompt's text (its last user turn).
     render(completion, source) -> image: makes the edited image from a completion; without it the completion must
-    be an image itself (or a dict with "image"). Samples sharing source and instruction form one group, as TRL's
-    num_generations completions of one prompt do.
+    be an image itself (or a dict with "image"). requirement_column: the column with each sample's editing
+    requirement (a str, or None for none), sent as its group's metadata for the server's logit judge; default:
+    the "requirement" column when the dataset has one. Samples sharing source, instruction and requirement form
+    one group, as TRL's num_generations completions of one prompt do.
 
     null_score: what a sample the judge gave no reward gets. "error" (default) raises NoReward naming the sample
     and the reason. None returns None, TRL's "this reward does not apply": TRL then leaves it out when other reward
@@ -70,6 +74,14 @@ def make_trl_reward(server_url: Optional[str] = None, *, render: Optional[Callab
             instructions = [str(x) for x in columns[instruction_column]]
         else:
             instructions = [prompt_text(p) for p in prompts]
+        requirements: List[Any] = [None] * n
+        if requirement_column is not None and requirement_column not in columns:
+            raise ValueError(f"the dataset has no {requirement_column!r} column (columns: {sorted(columns)})")
+        column = requirement_column or "requirement"
+        if column in columns:
+            requirements = list(columns[column])
+            if len(requirements) != n:
+                raise ValueError(f"{n} completions but {len(requirements)} values in the {column!r} column")
         if len(sources) != n or len(instructions) != n:
             raise ValueError(f"{n} completions but {len(sources)} sources and {len(instructions)} instructions")
         samples = []
@@ -86,7 +98,8 @@ def make_trl_reward(server_url: Optional[str] = None, *, render: Optional[Callab
                 candidate = completion["image"]
             else:
                 candidate = completion
-            samples.append(Sample(candidate, source, instructions[i]))
+            requirement = requirement_metadata(requirements[i], f"sample {i}'s {column!r} value")
+            samples.append(Sample(candidate, source, instructions[i], metadata=requirement))
         plan = plan_batch(samples)
         results = spread_answer(plan, rewarder.rewards(plan.groups), n)
         out: List[Optional[float]] = []

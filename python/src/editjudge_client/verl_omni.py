@@ -2,7 +2,7 @@
 
 Point verl-omni's custom reward function at this module's `compute_score` (path to editjudge_client/verl_omni.py,
 name `compute_score`) and put the source image of each sample in its `extra_info["image"]`; `ground_truth` is the
-edit instruction. `server_url` (or `EDITJUDGE_URL`), `token`, `judge` and the client options come from the reward
+edit instruction; an optional `extra_info["requirement"]` is sent as the case's metadata. `server_url` (or `EDITJUDGE_URL`), `token`, `judge` and the client options come from the reward
 function's kwargs in the trainer config.
 """
 
@@ -15,6 +15,7 @@ from .async_client import AsyncEditJudgeClient, Transport
 from .batch import Sample, error_fields, plan_batch, spread_answer, why_no_reward
 from .client import default_url
 from .errors import NoReward
+from .groups import requirement_metadata
 
 # One client per (event loop, settings): a client's sessions belong to the loop that made them.
 _clients: Dict[Tuple[int, Tuple[Any, ...]], AsyncEditJudgeClient] = {}
@@ -41,7 +42,8 @@ async def compute_score(solution_image: Any, ground_truth: str, server_url: Opti
     (the dimensions that have a score).
 
     solution_image: the edited image (tensor C×H×W or 1×C×H×W, PIL image, array, bytes); ground_truth: the edit
-    instruction; extra_info["image"]: the source image (required). When the
+    instruction; extra_info["image"]: the source image (required); extra_info["requirement"] (optional): the
+    editing requirement, sent as the case's metadata (the server's logit judge reads it). When the
     judge gives no reward, NoReward is raised naming the reason, unless null_score is a number (then that is the
     score, and "scored": 0.0 says so). verl-omni's own HTTP scorer settings max_retries and retry_backoff are taken
     as retries and backoff, so its reward config can stay as it is. Other keyword arguments verl passes
@@ -61,7 +63,8 @@ async def compute_score(solution_image: Any, ground_truth: str, server_url: Opti
     client = _client(server_url, token, judge, transport, {"timeout": timeout, "retries": retries,
                                                            "backoff": backoff, "max_wait": max_wait,
                                                            "busy_retries": busy_retries})
-    plan = plan_batch([Sample(image, info["image"], ground_truth)])
+    requirement = requirement_metadata(info.get("requirement"), "extra_info['requirement']")
+    plan = plan_batch([Sample(image, info["image"], ground_truth, metadata=requirement)])
     result = spread_answer(plan, await client.rewards(plan.groups), 1)[0]
     if result.reward is None:
         if null_score is None:

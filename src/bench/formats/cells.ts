@@ -13,6 +13,17 @@ export function cellText(value: unknown): string | null {
 }
 
 /**
+ * An optional `requirement` cell: `{requirement}` with its text, `{}` when absent, null or blank, or null when it is
+ * not text.
+ */
+export function requirementCell(value: unknown): { requirement?: string } | null {
+  if (value === undefined || value === null) return {};
+  const text = typeof value === "string" ? value : value instanceof Uint8Array ? decoder.decode(value) : null;
+  if (text === null) return null;
+  return text.trim() ? { requirement: text.trim() } : {};
+}
+
+/**
  * An image cell: raw bytes, a Hugging Face `Image` struct `{bytes, path}`, or a path string
  * (resolved relative to `baseDir`). Returns null for an empty cell.
  */

@@ -2,7 +2,7 @@ import { basename, dirname } from "node:path";
 import type { ImageInput } from "../../contract/image.js";
 import { InputError } from "../../errors/input-error.js";
 import type { BenchDataset, BenchItem } from "../bench-item.js";
-import { cellText, pickColumn, requireImage } from "./cells.js";
+import { cellText, pickColumn, requireImage, requirementCell } from "./cells.js";
 import { readParquetRows } from "./read-parquet-rows.js";
 import { labelFromRow } from "./row-label.js";
 
@@ -36,7 +36,7 @@ function candidateCells(row: Record<string, unknown>): Array<[string, unknown]> 
  * read with hyparquet `utf8:false`. Columns are found by name: source (`source_image`, `input_image`…),
  * candidates (`candidates`/`output_images` list, `left_output_image`/`right_output_image`, or
  * `candidate_1..N`), instruction, a label (`preferred`, `ranking`, `vote_type`, `scores`) and an optional edit
- * mask (`mask`, `mask_image`, `edit_mask`, `inpaint_mask`).
+ * mask (`mask`, `mask_image`, `edit_mask`, `inpaint_mask`) and editing requirement (`requirement`).
  */
 export async function readHfParquet(paths: readonly string[]): Promise<BenchDataset> {
   const items: BenchItem[] = [];
@@ -59,7 +59,14 @@ export async function readHfParquet(paths: readonly string[]): Promise<BenchData
       const categoryColumn = pickColumn(row, CATEGORY);
       const instructionColumn = pickColumn(row, INSTRUCTION);
       const maskColumn = pickColumn(row, MASK);
+      const requirement = requirementCell(row.requirement);
+      if (!requirement)
+        throw new InputError(
+          file,
+          `${file}: row ${r}: column "requirement" is not text; give the editing requirement as a string`,
+        );
       items.push({
+        ...requirement,
         ...(maskColumn
           ? { mask: requireImage(row[maskColumn], { file, row: r, column: maskColumn }, base) }
           : {}),

@@ -1,12 +1,12 @@
 import { basename, dirname } from "node:path";
 import { InputError } from "../../errors/input-error.js";
 import type { BenchDataset, BenchItem } from "../bench-item.js";
-import { cellImage, cellText } from "./cells.js";
+import { cellImage, cellText, requirementCell } from "./cells.js";
 import { readJsonRecords } from "./read-jsonl.js";
 import { labelFromRow } from "./row-label.js";
 
 const SHAPE =
-  '{"id","source","instruction","candidates":[paths…],"preferred":0|1|"tie" | "ranking":"B>A" | "scores":[…],"category"?,"mask"?}';
+  '{"id","source","instruction","candidates":[paths…],"preferred":0|1|"tie" | "ranking":"B>A" | "scores":[…],"category"?,"mask"?,"requirement"?}';
 
 /**
  * EditJudge's own benchmark format, JSONL or a JSON array: image paths are resolved relative to the
@@ -35,8 +35,11 @@ export async function readItemsJson(paths: readonly string[]): Promise<BenchData
       if (typeof human === "string") throw fail(human);
       const mask = row.mask == null ? null : cellImage(row.mask, "mask", base);
       if (row.mask != null && !mask) throw fail('"mask" is not an image path');
+      const requirement = requirementCell(row.requirement);
+      if (!requirement) throw fail('"requirement" is not text');
       items.push({
         ...(mask ? { mask } : {}),
+        ...requirement,
         id: cellText(row.id) ?? `${basename(file)}:${line}`,
         category: cellText(row.category) ?? "all",
         instruction,

@@ -1,12 +1,13 @@
 import type { Command } from "commander";
-import type { CaseMetadata } from "../../contract/edit-case.js";
+import type { CaseMetadata, EditCase } from "../../contract/edit-case.js";
+import type { ImageInput } from "../../contract/image.js";
 import { InputError } from "../../errors/input-error.js";
 import { findJudge } from "../../judges/registry.js";
 import { runJudge } from "../../judges/run-judge.js";
 import { addBackendFlags, backendConfigFrom } from "../backend-flags.js";
 import { renderResultTable } from "../render-result-table.js";
 
-interface ScoreOptions {
+export interface ScoreOptions {
   source: string;
   instruction: string;
   candidate: string[];
@@ -15,6 +16,7 @@ interface ScoreOptions {
   principle?: string[];
   mask?: string;
   metadata?: string;
+  requirement?: string;
 }
 
 /** `--metadata '{"requirement": "…"}'`: a JSON object, else a one-line input error. */
@@ -39,6 +41,39 @@ function parseMetadata(text: string): CaseMetadata {
   return value as CaseMetadata;
 }
 
+/** The --requirement text, trimmed; an empty one is refused rather than sent as no requirement. */
+function requirement(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length === 0)
+    throw new InputError(
+      "requirement",
+      "--requirement is empty; give the editing requirement as text, or leave it out",
+      {
+        code: "invalid_argument",
+      },
+    );
+  return trimmed;
+}
+
+/** The case `editjudge score` judges, from its flags (`--requirement` becomes `metadata.requirement`). */
+export function scoreCase(opts: ScoreOptions): EditCase<ImageInput> {
+  return {
+    source: { kind: "path", path: opts.source },
+    instruction: opts.instruction,
+    candidates: opts.candidate.map((path) => ({ kind: "path", path })),
+    ...(opts.principle ? { principles: opts.principle } : {}),
+    ...(opts.mask ? { mask: { kind: "path" as const, path: opts.mask } } : {}),
+    ...(opts.metadata !== undefined || opts.requirement !== undefined
+      ? {
+          metadata: {
+            ...(opts.metadata !== undefined ? parseMetadata(opts.metadata) : {}),
+            ...(opts.requirement !== undefined ? { requirement: requirement(opts.requirement) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
 export function registerScore(program: Command): void {
   const command = program
     .command("score")
@@ -59,21 +94,14 @@ export function registerScore(program: Command): void {
       "--metadata <json>",
       'per-case metadata, e.g. \'{"requirement": "…"}\' (logit/firm Requirements; pairwise source_prompt/target_prompt)',
     )
+    .option(
+      "-r, --requirement <text>",
+      "the editing requirement, sent as the case's metadata.requirement (the logit judge's Requirements: field)",
+    )
     .option("--json", "print the full result as JSON");
   addBackendFlags(command).action(async (opts: ScoreOptions) => {
     const settings = findJudge(opts.judge).needsBackend ? { ...backendConfigFrom(command, process.env) } : {};
-    const result = await runJudge({
-      judgeId: opts.judge,
-      settings,
-      edit: {
-        source: { kind: "path", path: opts.source },
-        instruction: opts.instruction,
-        candidates: opts.candidate.map((path) => ({ kind: "path", path })),
-        ...(opts.principle ? { principles: opts.principle } : {}),
-        ...(opts.mask ? { mask: { kind: "path" as const, path: opts.mask } } : {}),
-        ...(opts.metadata ? { metadata: parseMetadata(opts.metadata) } : {}),
-      },
-    });
+    const result = await runJudge({ judgeId: opts.judge, settings, edit: scoreCase(opts) });
     process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderResultTable(result));
   });
 }
