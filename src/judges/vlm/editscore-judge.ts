@@ -1,7 +1,7 @@
 import type { PreparedCase } from "../../contract/edit-case.js";
 import type { JudgeRunOptions } from "../../contract/judge.js";
 import type { JudgeResult } from "../../contract/result.js";
-import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js";
+import { EditJudgeError } from "../../errors/editjudge-error.js";
 import { askVieSamples, VIE_PRINCIPLES, type VieFlavor, type VieScores } from "./vie-scores.js";
 import { vieOutcome } from "./viescore-judge.js";
 import { VlmJudge } from "./vlm-judge.js";
@@ -13,7 +13,8 @@ const FLAVOR: VieFlavor = { sc: "editscore-sc", pq: "editscore-pq", scale: 25, r
  * EditScore (Luo et al., 2025): the VIEScore criteria on 0–25 with reasoning first; each sub-score is
  * divided by 2.5 and combined as in VIEScore. With `passes` k > 1, k samples are drawn (temperature
  * 0.7 unless set; one call per prompt with n = k, topped up with single calls if the server ignores n) and the reward is the mean of the per-pass rewards (Avg@k); a pass whose reply
- * cannot be parsed is null in `passes` and left out of the mean; if every pass fails, the candidate errors.
+ * cannot be used (unparseable, cut off, or rejected by the server) is null in `passes` and left out of the mean;
+ * if every pass fails, the candidate errors.
  */
 export class EditScoreJudge extends VlmJudge {
   readonly id = "editscore";
@@ -35,10 +36,10 @@ export class EditScoreJudge extends VlmJudge {
         },
         k,
       );
-      const ok = samples.filter((s): s is VieScores => !(s instanceof JudgeOutputParseError));
-      if (ok.length === 0) throw samples[0] as JudgeOutputParseError;
+      const ok = samples.filter((s): s is VieScores => !(s instanceof EditJudgeError));
+      if (ok.length === 0) throw samples[0] as EditJudgeError;
       const outcomes = samples.map((s) =>
-        s instanceof JudgeOutputParseError ? null : vieOutcome(this.id, s.sc, s.pq, 25, s.reasoning),
+        s instanceof EditJudgeError ? null : vieOutcome(this.id, s.sc, s.pq, 25, s.reasoning),
       );
       const passes = outcomes.map((o) => o?.reward ?? null);
       const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -62,10 +63,16 @@ export class EditScoreJudge extends VlmJudge {
         reward: round(mean(passes.filter((p): p is number => p !== null))),
         passes,
         ...(failed > 0
-          ? { rewardReason: `${failed} of ${k} passes could not be parsed; mean of the rest` }
+          ? {
+              rewardReason: `${failed} of ${k} passes could not be used (${firstError(samples)}); mean of the rest`,
+            }
           : {}),
       };
     });
     return buildResult(this, edit, VIE_PRINCIPLES, candidates, caps.notes, { capabilities: caps, passes: k });
   }
+}
+
+function firstError(samples: ReadonlyArray<VieScores | EditJudgeError>): string {
+  return samples.find((s): s is EditJudgeError => s instanceof EditJudgeError)?.message ?? "";
 }

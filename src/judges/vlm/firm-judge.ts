@@ -5,6 +5,7 @@ import type { Principle } from "../../contract/principle.js";
 import type { JudgeResult } from "../../contract/result.js";
 import { parseJsonAnswer } from "./json-answer.js";
 import { userMessage } from "./prompt-template.js";
+import { textBudget } from "./text-budget.js";
 import { VlmJudge } from "./vlm-judge.js";
 import { buildResult, judgeCandidates, round, scoredVerdict } from "./vlm-result.js";
 
@@ -24,16 +25,16 @@ const ANSWER = z.object({
   consistency: z.number().int().min(1).max(5),
 });
 
-const WIRE_SCHEMA = {
+const wireSchema = (reasoningChars: number) => ({
   type: "object",
   properties: {
-    reasoning: { type: "string" },
+    reasoning: { type: "string", maxLength: reasoningChars },
     execution: { type: "integer", minimum: 1, maximum: 5 },
     consistency: { type: "integer", minimum: 1, maximum: 5 },
   },
   required: ["reasoning", "execution", "consistency"],
   additionalProperties: false,
-};
+});
 
 /** FIRM reward: clip((E/5) · (w1 + w2·C/5) / (w1 + w2), 0, 1) with E, C on 1–5. */
 export function firmReward(e: number, c: number, w1: number, w2: number): number {
@@ -51,7 +52,10 @@ export class FirmJudge extends VlmJudge {
     const caps = await rt.capabilities(options.signal);
     const template = rt.template("firm");
     const source = await rt.images.encode(edit.source);
-    const jsonSchema = rt.schemaFor(caps, { name: "firm", schema: WIRE_SCHEMA });
+    const jsonSchema = rt.schemaFor(caps, {
+      name: "firm",
+      schema: wireSchema(textBudget(rt.config.maxTokens)),
+    });
     const candidates = await judgeCandidates(edit, PRINCIPLES, this.id, options, async (index) => {
       const edited = await rt.images.encode(edit.candidates[index] ?? edit.source);
       const reply = await rt.backend.complete(
@@ -64,7 +68,7 @@ export class FirmJudge extends VlmJudge {
         },
         options.signal,
       );
-      const a = parseJsonAnswer(reply.choices[0], ANSWER, "firm");
+      const a = parseJsonAnswer(reply.choices[0], ANSWER, "firm", rt.config.maxTokens);
       const details = { reasoning: a.reasoning ?? "" };
       const reward = round(firmReward(a.execution, a.consistency, w1, w2));
       return {

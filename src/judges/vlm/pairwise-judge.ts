@@ -8,18 +8,22 @@ import { EditJudgeError } from "../../errors/editjudge-error.js";
 import { InputError } from "../../errors/input-error.js";
 import { parseJsonAnswer } from "./json-answer.js";
 import { userMessage } from "./prompt-template.js";
+import { textBudget } from "./text-budget.js";
 import { VlmJudge } from "./vlm-judge.js";
 import { buildResult, failedOutcome, round, scoredVerdict } from "./vlm-result.js";
 
 export type PairVerdict = "A>B" | "B>A" | "A=B=Good" | "A=B=Bad";
 const VERDICTS = ["A>B", "B>A", "A=B=Good", "A=B=Bad"] as const;
 const ANSWER = z.object({ reasoning: z.string().optional(), verdict: z.enum(VERDICTS) });
-const WIRE_SCHEMA = {
+const wireSchema = (reasoningChars: number) => ({
   type: "object",
-  properties: { reasoning: { type: "string" }, verdict: { type: "string", enum: [...VERDICTS] } },
+  properties: {
+    reasoning: { type: "string", maxLength: reasoningChars },
+    verdict: { type: "string", enum: [...VERDICTS] },
+  },
   required: ["reasoning", "verdict"],
   additionalProperties: false,
-};
+});
 
 const PRINCIPLES: Principle[] = [
   { id: "follow-1", kind: "follow", origin: "vlm", text: "this edit is preferred over the other (pairwise)" },
@@ -58,7 +62,10 @@ export class PairwiseJudge extends VlmJudge {
       rt.images.encode(first),
       rt.images.encode(second),
     ]);
-    const jsonSchema = rt.schemaFor(caps, { name: "pairwise", schema: WIRE_SCHEMA });
+    const jsonSchema = rt.schemaFor(caps, {
+      name: "pairwise",
+      schema: wireSchema(textBudget(rt.config.maxTokens)),
+    });
     const ask = async (x: ChatImagePart, y: ChatImagePart): Promise<PairVerdict> => {
       const template = rt.template("pairwise");
       const reply = await rt.backend.complete(
@@ -71,7 +78,7 @@ export class PairwiseJudge extends VlmJudge {
         },
         options.signal,
       );
-      return parseJsonAnswer(reply.choices[0], ANSWER, "pairwise").verdict;
+      return parseJsonAnswer(reply.choices[0], ANSWER, "pairwise", rt.config.maxTokens).verdict;
     };
     let candidates: CandidateResult[];
     let extra: Record<string, unknown> = { capabilities: caps };
