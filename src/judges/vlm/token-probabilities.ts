@@ -71,5 +71,6 @@ export function expectedDigit(
  */
 export function massShortfall(mass: number, min: number, labels: string): string | null {
   if (mass >= min && mass > 0) return null;
-  return `${labels} hold ${(mass * 100).toFixed(2)} % of the first token's probability among its top_logprobs, below the ${min} needed (--min-probability-mass); the model did not answer with ${labels}`;
+  const percent = mass > 0 && mass < 0.0001 ? "< 0.01" : (mass * 100).toFixed(2);
+  return `${labels} hold ${percent} % of the first token's probability among its top_logprobs, below the ${min} needed (--min-probability-mass); the model did not answer with ${labels}`;
 }
