@@ -120,9 +120,13 @@ describe("parseJsonAnswer", () => {
     expect(() => parseJsonAnswer(cut, schema, "firm", 512)).toThrow(
       /the firm reply was cut off at the max-tokens limit of 512 tokens \(finish_reason "length"\).*raise --max-tokens/,
     );
-    expect(() => parseJsonAnswer(choice('{"reasoning": "the edit'), schema, "firm", 512)).toThrow(/holds no JSON object/);
+    expect(() => parseJsonAnswer(choice('{"reasoning": "the edit'), schema, "firm", 512)).toThrow(
+      /holds no JSON object/,
+    );
     // a complete answer is read even when the server went on to the limit after it
-    expect(parseJsonAnswer(choice('{"score": 3} and more', undefined, undefined, "length"), schema, "x")).toEqual({
+    expect(
+      parseJsonAnswer(choice('{"score": 3} and more', undefined, undefined, "length"), schema, "x"),
+    ).toEqual({
       score: 3,
     });
   });

@@ -5,6 +5,7 @@ import {
   llamaServerMissing,
   startLlamaServer,
 } from "../../backends/test-helpers/llama-server.js";
+import type { PreparedCase } from "../../contract/edit-case.js";
 import type { CandidateResult, JudgeResult } from "../../contract/result.js";
 import { findJudge } from "../registry.js";
 import { preparedCase } from "./test-helpers/judge-fixture.js";
@@ -44,7 +45,7 @@ function expectMassBacked(result: JudgeResult, key: "digitMass" | "yesNoMass"): 
 
 describe.skipIf(missing !== null)("VLM judges on a real llama-server (random weights)", () => {
   let server: LlamaServer;
-  const judge = (id: string, settings: Record<string, unknown> = {}) =>
+  const made = (id: string, settings: Record<string, unknown> = {}) =>
     findJudge(id).create({
       settings: {
         baseUrls: [server.url],
@@ -57,6 +58,10 @@ describe.skipIf(missing !== null)("VLM judges on a real llama-server (random wei
         ...settings,
       },
     });
+
+  const judge = (id: string, settings: Record<string, unknown> = {}) => ({
+    judge: async (edit: PreparedCase): Promise<JudgeResult> => (await made(id, settings)).judge(edit),
+  });
 
   beforeAll(async () => {
     server = await startLlamaServer(["-np", "4"]);
