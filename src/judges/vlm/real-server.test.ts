@@ -11,6 +11,7 @@ import type { PreparedCase } from "../../contract/edit-case.js";
 import type { CandidateResult, JudgeResult } from "../../contract/result.js";
 import { prepareCase } from "../../image/prepare-case.js";
 import { findJudge } from "../registry.js";
+import { formName, JUDGE_FORMS } from "./test-helpers/judge-forms.js";
 
 /**
  * Every VLM judge in every form (original prompts read from ../shared/reference, and the own-worded `editjudge`
@@ -60,38 +61,6 @@ function expectMassBacked(result: JudgeResult): void {
       if (v.status === "abstain") expect(v.reason ?? v.evidence.summary).toMatch(/\S/);
     }
 }
-
-/** One judge form: the judge, its settings beyond the common ones, how many candidates it compares. */
-interface Form {
-  judge: string;
-  settings: Record<string, unknown>;
-  candidates: 1 | 2;
-}
-
-const VARIANTS = ["original", "editjudge"] as const;
-
-/** Every judge × form, in both prompt variants (rubric and hybrid have only EditJudge's own wording). */
-const FORMS: Form[] = VARIANTS.flatMap((promptVariant): Form[] => [
-  { judge: "viescore", settings: { promptVariant }, candidates: 1 },
-  { judge: "editscore", settings: { promptVariant }, candidates: 1 },
-  { judge: "editscore", settings: { promptVariant, passes: 2 }, candidates: 1 },
-  ...(promptVariant === "original"
-    ? [
-        {
-          judge: "editscore",
-          settings: { promptVariant, editscorePqImages: "source-and-edited" },
-          candidates: 1,
-        } as Form,
-      ]
-    : []),
-  { judge: "logit", settings: { promptVariant }, candidates: 1 },
-  { judge: "firm", settings: { promptVariant }, candidates: 1 },
-  { judge: "pairwise", settings: { promptVariant }, candidates: 2 },
-  { judge: "pairwise", settings: { promptVariant, pairwiseOrders: "both" }, candidates: 2 },
-]).concat([
-  { judge: "rubric", settings: {}, candidates: 1 },
-  { judge: "hybrid", settings: { hybridMargin: 0.5 }, candidates: 1 },
-]);
 
 async function photoCase(candidates: 1 | 2): Promise<PreparedCase> {
   return prepareCase({
@@ -150,8 +119,8 @@ describe.skipIf(missing !== null)("VLM judges on a real llama-server (random wei
     expect(caps.notes.join(" ")).not.toMatch(/ignores response_format/);
   }, 300_000);
 
-  for (const form of FORMS) {
-    const name = `${form.judge} ${JSON.stringify(form.settings)}`;
+  for (const form of JUDGE_FORMS) {
+    const name = formName(form);
     it(`${name}: accepted, and a score or an explicit error/abstention`, async () => {
       const edit = await photoCase(form.candidates);
       const result = await run(form.judge, form.settings, edit);
