@@ -1,4 +1,4 @@
-// `npm run audit:real-server [-- --cases 20] [-- --forms logit,firm]`: every VLM judge in every form (both prompt
+// `npm run audit:real-server [-- --cases 20] [-- --forms logit,firm]` (judge ids or form names): every VLM judge in every form (both prompt
 // variants) on N cases built from ../shared/photos with simple instructions, against the shared llama.cpp
 // llama-server (a random-weight vision model, started on a free port and stopped at the end). Its answers are
 // garbage, so the audit counts, per judge/form: cases, non-null rewards, rewards that rest on an unread answer or a
@@ -144,9 +144,17 @@ async function main(): Promise<void> {
     .map((f) => join(photosDir, f));
   const all = await cases(n, photos);
   const server = await startLlamaServer(["-c", "32768", "-np", "4"]);
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => {
+      void server.stop().finally(() => process.exit(130));
+    });
   let bad = 0;
   try {
-    const forms = JUDGE_FORMS.filter((f) => !only || only.includes(f.judge));
+    // EditScore's original forms (512 tokens, two calls per pass) last, so a run cut short reports the others.
+    const slow = (f: JudgeForm) => f.judge === "editscore" && f.settings.promptVariant === "original";
+    const forms = JUDGE_FORMS.filter(
+      (f) => !only || only.includes(f.judge) || only.includes(formName(f)),
+    ).sort((a, b) => Number(slow(a)) - Number(slow(b)));
     console.log(
       `audit:real-server: ${forms.length} judge forms × ${n} cases, min probability mass ${MIN_MASS}`,
     );
