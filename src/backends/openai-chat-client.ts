@@ -113,7 +113,7 @@ export class OpenAiChatClient implements ChatBackend {
         return outcome.response;
       }
       const { error } = outcome;
-      this.#pool.release(url, error.status === null || error.status >= 500 ? "unhealthy" : "neutral");
+      this.#pool.release(url, replicaOutcome(error));
       if (!error.isRetryable || attempt >= this.#retry.maxRetries) {
         this.stats.failures++;
         if (attempt === 0) throw error;
@@ -155,6 +155,12 @@ export class OpenAiChatClient implements ChatBackend {
       clearTimeout(timer);
     }
   }
+}
+
+/** A connection error or 5xx cools the replica down; an answer the server rejected as output says nothing of its health. */
+function replicaOutcome(error: BackendCallError): "unhealthy" | "neutral" {
+  if (error.outputRejected) return "neutral";
+  return error.status === null || error.status >= 500 ? "unhealthy" : "neutral";
 }
 
 function causeText(error: unknown): string {

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { ChatPart, ChatRequest, ChatResponse } from "../contract/backend.js";
 
 /** The subset of an OpenAI-compatible chat completion reply EditJudge reads, as vLLM, SGLang and OpenAI send it. */
-const topLogprobSchema = z.object({ token: z.string(), logprob: z.number() });
+const bytesSchema = z.array(z.number().int().min(0).max(255)).nullable().optional();
+const topLogprobSchema = z.object({ token: z.string(), logprob: z.number(), bytes: bytesSchema });
 
 export const chatCompletionSchema = z.object({
   model: z.string().optional(),
@@ -21,6 +22,7 @@ export const chatCompletionSchema = z.object({
                 z.object({
                   token: z.string(),
                   logprob: z.number(),
+                  bytes: bytesSchema,
                   top_logprobs: z.array(topLogprobSchema).optional().default([]),
                 }),
               )
@@ -88,9 +90,22 @@ export function fromWire(
       text: c.message.content ?? "",
       finishReason: c.finish_reason ?? null,
       logprobs: c.logprobs?.content
-        ? c.logprobs.content.map((t) => ({ token: t.token, logprob: t.logprob, top: t.top_logprobs }))
+        ? c.logprobs.content.map((t) => ({
+            token: tokenText(t),
+            logprob: t.logprob,
+            top: t.top_logprobs.map((a) => ({ token: tokenText(a), logprob: a.logprob })),
+          }))
         : null,
       ...(c.message.refusal ? { refusal: c.message.refusal } : {}),
     })),
   };
+}
+
+/**
+ * A token's text. llama.cpp sends a token that is not valid UTF-8 on its own as "�" or "" with the real bytes in
+ * `bytes`; those bytes are decoded instead (a lone piece of a multi-byte character stays "�", matching no label).
+ */
+function tokenText(t: { token: string; bytes?: number[] | null | undefined }): string {
+  if (!t.bytes || t.bytes.length === 0 || (t.token !== "" && !t.token.includes("\uFFFD"))) return t.token;
+  return Buffer.from(t.bytes).toString("utf8");
 }

@@ -1,6 +1,7 @@
 import type { ChatResponse } from "../contract/backend.js";
 import { BackendCallError } from "../errors/backend-call-error.js";
 import { chatCompletionSchema, fromWire } from "./openai-wire.js";
+import { matchOutputError } from "./output-error-signatures.js";
 import { isRetryableStatus, type RetryHeaders } from "./retry-policy.js";
 
 /** What one HTTP exchange gave: a validated response, or an error and the server's retry hints. */
@@ -49,6 +50,14 @@ export function readReply(
 }
 
 function httpError(url: string, status: number, text: string): BackendCallError {
+  const body = text.slice(0, 160).replace(/\s+/g, " ");
+  const output = matchOutputError(status, text);
+  if (output) {
+    return new BackendCallError(
+      `${url}: HTTP ${status} ${body}; the model's answer failed ${output.server}'s own parsing (${output.id}), which repeats for the same request, so it is not retried`,
+      { status, isRetryable: false, url, outputRejected: output.id },
+    );
+  }
   const hint =
     status === 401 || status === 403
       ? "check --api-key or EDITJUDGE_API_KEY"
@@ -59,7 +68,7 @@ function httpError(url: string, status: number, text: string): BackendCallError 
           : status >= 500
             ? "the server failed; check its logs"
             : "the server rejected the request";
-  return new BackendCallError(`${url}: HTTP ${status} ${text.slice(0, 160).replace(/\s+/g, " ")}; ${hint}`, {
+  return new BackendCallError(`${url}: HTTP ${status} ${body}; ${hint}`, {
     status,
     isRetryable: isRetryableStatus(status),
     url,

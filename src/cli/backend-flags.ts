@@ -33,6 +33,12 @@ const FLAGS: ReadonlyArray<{
   },
   { flag: "--top-logprobs <k>", key: "topLogprobs", help: "top_logprobs asked for (default 20)", parse: int },
   {
+    flag: "--min-probability-mass <p>",
+    key: "minProbabilityMass",
+    help: "logit, rubric, hybrid: abstain when digit or yes/no tokens hold less of the first token's top_logprobs (default 0.5)",
+    parse: num,
+  },
+  {
     flag: "--max-side <px>",
     key: "maxSide",
     help: "resize images so the longer side is at most this (default 1024)",

@@ -13,6 +13,7 @@ export const CONFIG_ENV: ReadonlyArray<{ key: Key; vars: readonly string[]; kind
   { key: "temperature", vars: ["EDITJUDGE_TEMPERATURE"], kind: "number" },
   { key: "maxTokens", vars: ["EDITJUDGE_MAX_TOKENS"], kind: "number" },
   { key: "topLogprobs", vars: ["EDITJUDGE_TOP_LOGPROBS"], kind: "number" },
+  { key: "minProbabilityMass", vars: ["EDITJUDGE_MIN_PROBABILITY_MASS"], kind: "number" },
   { key: "maxSide", vars: ["EDITJUDGE_MAX_SIDE"], kind: "number" },
   { key: "timeoutMs", vars: ["EDITJUDGE_TIMEOUT_MS"], kind: "number" },
   { key: "maxRetries", vars: ["EDITJUDGE_MAX_RETRIES"], kind: "number" },

@@ -20,6 +20,11 @@ export const configSchema = z
     maxTokens: z.number().int().positive().default(1024),
     /** top_logprobs asked for when a judge reads token probabilities. Default 20. */
     topLogprobs: z.number().int().min(1).max(20).default(20),
+    /**
+     * Token-probability judges (logit; rubric and hybrid yes/no verdicts) abstain when the label tokens (digits
+     * 0–5, or yes/no) hold less than this share of the first generated token's top_logprobs. Default 0.5.
+     */
+    minProbabilityMass: z.number().min(0).max(1).default(0.5),
     /** Images are resized so their longer side is at most this many pixels. Default 1024. */
     maxSide: z.number().int().min(64).max(8192).default(1024),
     /** Per-call timeout in milliseconds. Default 120000. */

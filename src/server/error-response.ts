@@ -36,6 +36,7 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   url_too_many_redirects: 422,
   url_fetch_failed: 502,
   backend_call_failed: 502,
+  model_output_rejected: 502,
   judge_output_unparseable: 502,
   shutting_down: 503,
   server_busy: 503,

@@ -7,7 +7,7 @@ export type FakeTop = ReadonlyArray<readonly [string, number]>;
  * A chat completion shaped as vLLM returns it. With `tops`, the i-th generated token carries
  * `top_logprobs` built from tops[i] (probabilities given, logprobs sent), and is tops[i][0][0].
  */
-export function completion(text: string, tops?: readonly FakeTop[]): FakeReply {
+export function completion(text: string, tops?: readonly FakeTop[], finishReason = "stop"): FakeReply {
   const logprobs = tops
     ? {
         content: tops.map((top) => ({
@@ -24,7 +24,9 @@ export function completion(text: string, tops?: readonly FakeTop[]): FakeReply {
       object: "chat.completion",
       created: 0,
       model: "fake-vlm",
-      choices: [{ index: 0, message: { role: "assistant", content: text }, logprobs, finish_reason: "stop" }],
+      choices: [
+        { index: 0, message: { role: "assistant", content: text }, logprobs, finish_reason: finishReason },
+      ],
       usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
     },
   };
@@ -47,6 +49,18 @@ export function completions(texts: readonly string[]): FakeReply {
 const logOf = (p: number): number => (p > 0 ? Math.log(p) : -9999);
 
 export const serverError = (): FakeReply => ({ status: 500, json: { error: { message: "internal error" } } });
+
+/** llama-server's answer when its own parse of the model's constrained output fails (deterministic at temperature 0). */
+export const pegFormatError = (): FakeReply => ({
+  status: 500,
+  json: {
+    error: {
+      code: 500,
+      message: "The model produced output that does not match the expected peg-native format",
+      type: "server_error",
+    },
+  },
+});
 
 export const rateLimited = (retryAfterSeconds: number): FakeReply => ({
   status: 429,

@@ -25,7 +25,7 @@ export function checksDecides(verdict: Verdict | undefined, margin: number): boo
  */
 export class HybridJudge implements Judge {
   readonly id = "hybrid";
-  readonly version = "1.0.0";
+  readonly version = "1.1.0";
   readonly #checks: Judge;
   readonly #rt: VlmRuntime;
   readonly #margin: number;

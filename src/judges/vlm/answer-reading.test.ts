@@ -3,11 +3,16 @@ import { z } from "zod";
 import type { ChatChoice } from "../../contract/backend.js";
 import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js";
 import { parseJsonAnswer } from "./json-answer.js";
-import { expectedDigit, yesProbability } from "./token-probabilities.js";
+import { expectedDigit, massShortfall, yesProbability } from "./token-probabilities.js";
 
-const choice = (text: string, tops?: Array<Array<[string, number]>>, refusal?: string): ChatChoice => ({
+const choice = (
+  text: string,
+  tops?: Array<Array<[string, number]>>,
+  refusal?: string,
+  finishReason = "stop",
+): ChatChoice => ({
   text,
-  finishReason: "stop",
+  finishReason,
   logprobs: tops
     ? tops.map((top) => ({
         token: top[0]?.[0] ?? "",
@@ -19,10 +24,9 @@ const choice = (text: string, tops?: Array<Array<[string, number]>>, refusal?: s
 });
 
 describe("yesProbability", () => {
-  it("normalises P(yes) over yes/no variants of the first token that mentions them", () => {
+  it("normalises P(yes) over the yes/no spellings among the first token's alternatives", () => {
     const p = yesProbability(
       choice("Yes", [
-        [["\n", 0.9]],
         [
           [" Yes", 0.5],
           ["yes", 0.1],
@@ -35,26 +39,58 @@ describe("yesProbability", () => {
     expect(p?.mass).toBeCloseTo(0.8, 6);
   });
 
-  it("is null without logprobs or without a yes/no alternative", () => {
+  it("reads the first generated token only: a yes at the second token is not the answer", () => {
+    const p = yesProbability(
+      choice("\nYes", [
+        [
+          ["\n", 0.9],
+          ["F", 0.1],
+        ],
+        [
+          ["Yes", 0.9],
+          ["No", 0.1],
+        ],
+      ]),
+    );
+    expect(p).toEqual({ pYes: null, mass: 0, firstToken: "\n" });
+  });
+
+  it("is null without logprobs", () => {
     expect(yesProbability(choice("Yes"))).toBeNull();
-    expect(yesProbability(choice("Perhaps", [[["Perhaps", 1]]]))).toBeNull();
   });
 });
 
 describe("expectedDigit", () => {
-  it("is Σ p(d)·d over the digits 0..max, normalised", () => {
+  it("is Σ p(d)·d over the digits 0..max at the first token, normalised, with their mass", () => {
     const d = expectedDigit(
       choice("4", [
         [
           ["4", 0.4],
-          ["5", 0.2],
+          [" 5", 0.2],
           ["9", 0.2],
           ["three", 0.2],
         ],
+        [["5", 1]],
       ]),
       5,
     );
     expect(d?.expected).toBeCloseTo((4 * 0.4 + 5 * 0.2) / 0.6, 6);
+    expect(d?.mass).toBeCloseTo(0.6, 6);
+  });
+
+  it("has no expectation when no digit is among the first token's alternatives, even if a later one is", () => {
+    const d = expectedDigit(choice("F3", [[["F", 0.7]], [["3", 0.9]]]), 5);
+    expect(d).toMatchObject({ expected: null, mass: 0, firstToken: "F" });
+  });
+});
+
+describe("massShortfall", () => {
+  it("passes a mass at or above the threshold and explains one below it", () => {
+    expect(massShortfall(0.5, 0.5, "the digits 0–5")).toBeNull();
+    expect(massShortfall(0.0014, 0.5, "the tokens yes/no")).toMatch(
+      /the tokens yes\/no hold 0\.14 % .* below the 0\.5 needed \(--min-probability-mass\)/,
+    );
+    expect(massShortfall(0, 0, "x")).not.toBeNull();
   });
 });
 
@@ -77,6 +113,22 @@ describe("parseJsonAnswer", () => {
       expect(error).toBeInstanceOf(JudgeOutputParseError);
       expect((error as JudgeOutputParseError).rawText).toBe(text);
     }
+  });
+
+  it("says a reply cut at max tokens was cut, naming the limit, instead of a JSON error", () => {
+    const cut = choice('{"reasoning": "the edit', undefined, undefined, "length");
+    expect(() => parseJsonAnswer(cut, schema, "firm", 512)).toThrow(
+      /the firm reply was cut off at the max-tokens limit of 512 tokens \(finish_reason "length"\).*raise --max-tokens/,
+    );
+    expect(() => parseJsonAnswer(choice('{"reasoning": "the edit'), schema, "firm", 512)).toThrow(
+      /holds no JSON object/,
+    );
+    // a complete answer is read even when the server went on to the limit after it
+    expect(
+      parseJsonAnswer(choice('{"score": 3} and more', undefined, undefined, "length"), schema, "x"),
+    ).toEqual({
+      score: 3,
+    });
   });
 
   it("reports a refusal as such", () => {

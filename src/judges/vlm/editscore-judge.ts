@@ -2,7 +2,7 @@ import type { ChatImagePart, ChatPart } from "../../contract/backend.js";
 import type { PreparedCase } from "../../contract/edit-case.js";
 import type { JudgeRunOptions } from "../../contract/judge.js";
 import type { JudgeResult } from "../../contract/result.js";
-import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js";
+import { EditJudgeError } from "../../errors/editjudge-error.js";
 import { editscorePrompts, fillInstruction } from "./original-prompts.js";
 import {
   askVieSamples,
@@ -86,7 +86,8 @@ export function editscorePass(
  * text read from EditScore's vie_prompts.py, images first with `<img1>: `/`<img2>: ` labels, temperature 0.7,
  * top_p 0.9, top_k 20, max 512 tokens and seed 42 + pass, one call per pass. With `passes` k, every dimension and
  * the overall O are the means of the per-pass values (EditScore's "average_last" reduction); reward = mean O / 10.
- * A pass whose reply cannot be parsed is null in `passes` and left out; if every pass fails, the candidate errors.
+ * A pass whose reply cannot be used (unparseable, cut off, or rejected by the server) is null in `passes` and left
+ * out, with the reason in `rewardReason`; if every pass fails, the candidate errors.
  */
 export class EditScoreJudge extends VlmJudge {
   readonly id = "editscore";
@@ -117,9 +118,9 @@ export class EditScoreJudge extends VlmJudge {
         };
     const candidates = await judgeCandidates(edit, VIE_PRINCIPLES, this.id, options, async (index) => {
       const samples = await askVieSamples(this.rt, edit, index, flavor, ask, k);
-      const ok = samples.filter((s): s is VieScores => !(s instanceof JudgeOutputParseError));
-      if (ok.length === 0) throw samples[0] as JudgeOutputParseError;
-      const perPass = samples.map((s) => (s instanceof JudgeOutputParseError ? null : editscorePass(s)));
+      const ok = samples.filter((s): s is VieScores => !(s instanceof EditJudgeError));
+      if (ok.length === 0) throw samples[0] as EditJudgeError;
+      const perPass = samples.map((s) => (s instanceof EditJudgeError ? null : editscorePass(s)));
       const kept = perPass.filter((p): p is NonNullable<typeof p> => p !== null);
       const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
       const avg = (pick: (s: VieScores) => [number, number]): [number, number] => [
@@ -148,7 +149,9 @@ export class EditScoreJudge extends VlmJudge {
         },
         passes: perPass.map((p) => (p === null ? null : round(p.overall / 10))),
         ...(failed > 0
-          ? { rewardReason: `${failed} of ${k} passes could not be parsed; mean of the rest` }
+          ? {
+              rewardReason: `${failed} of ${k} passes could not be used (${firstError(samples)}); mean of the rest`,
+            }
           : {}),
       };
     });
@@ -159,4 +162,8 @@ export class EditScoreJudge extends VlmJudge {
       ...(original ? { pqImages: this.rt.config.editscorePqImages } : {}),
     });
   }
+}
+
+function firstError(samples: ReadonlyArray<VieScores | EditJudgeError>): string {
+  return samples.find((s): s is EditJudgeError => s instanceof EditJudgeError)?.message ?? "";
 }

@@ -7,6 +7,7 @@ import type { JudgeResult } from "../../contract/result.js";
 import { parseJsonAnswer } from "./json-answer.js";
 import { firmPrompts } from "./original-prompts.js";
 import { userMessage } from "./prompt-template.js";
+import { textBudget } from "./text-budget.js";
 import { VlmJudge } from "./vlm-judge.js";
 import { buildResult, judgeCandidates, round, scoredVerdict } from "./vlm-result.js";
 import type { VlmRuntime } from "./vlm-runtime.js";
@@ -27,15 +28,15 @@ const ORIGINAL_ANSWER = z.object({
   score: z.union([z.tuple([z.number().int().min(1).max(5)]), z.number().int().min(1).max(5)]),
 });
 
-const ORIGINAL_WIRE_SCHEMA = {
+const originalWireSchema = (reasoningChars: number) => ({
   type: "object",
   properties: {
-    reasoning: { type: "string" },
+    reasoning: { type: "string", maxLength: reasoningChars },
     score: { type: "array", items: { type: "integer", minimum: 1, maximum: 5 }, minItems: 1, maxItems: 1 },
   },
   required: ["reasoning", "score"],
   additionalProperties: false,
-};
+});
 
 /** The own-worded variant's single answer (prompts/firm.v1.txt). */
 const ANSWER = z.object({
@@ -44,16 +45,16 @@ const ANSWER = z.object({
   consistency: z.number().int().min(1).max(5),
 });
 
-const WIRE_SCHEMA = {
+const wireSchema = (reasoningChars: number) => ({
   type: "object",
   properties: {
-    reasoning: { type: "string" },
+    reasoning: { type: "string", maxLength: reasoningChars },
     execution: { type: "integer", minimum: 1, maximum: 5 },
     consistency: { type: "integer", minimum: 1, maximum: 5 },
   },
   required: ["reasoning", "execution", "consistency"],
   additionalProperties: false,
-};
+});
 
 /** FIRM's sampling for both calls (its reward server): greedy, at most 256 tokens. */
 export const FIRM_SAMPLING = { temperature: 0, maxTokens: 256 } as const;
@@ -102,7 +103,7 @@ async function askOriginal(
       ...(jsonSchema ? { jsonSchema } : {}),
     };
     const reply = await rt.backend.complete(request, signal);
-    const a = parseJsonAnswer(reply.choices[0], ORIGINAL_ANSWER, what);
+    const a = parseJsonAnswer(reply.choices[0], ORIGINAL_ANSWER, what, FIRM_SAMPLING.maxTokens);
     return { score: Array.isArray(a.score) ? a.score[0] : a.score, reasoning: a.reasoning ?? "" };
   };
   const [e, c] = await Promise.all([
@@ -139,7 +140,7 @@ async function askOwnWorded(
     },
     signal,
   );
-  const a = parseJsonAnswer(reply.choices[0], ANSWER, "firm");
+  const a = parseJsonAnswer(reply.choices[0], ANSWER, "firm", rt.config.maxTokens);
   const reasoning = a.reasoning ?? "";
   return {
     execution: a.execution,
@@ -162,8 +163,11 @@ export class FirmJudge extends VlmJudge {
     const original = rt.original(this.id);
     const source = await rt.images.encode(edit.source);
     const jsonSchema = original
-      ? rt.schemaFor(caps, { name: "firm_score", schema: ORIGINAL_WIRE_SCHEMA })
-      : rt.schemaFor(caps, { name: "firm", schema: WIRE_SCHEMA });
+      ? rt.schemaFor(caps, {
+          name: "firm_score",
+          schema: originalWireSchema(textBudget(FIRM_SAMPLING.maxTokens)),
+        })
+      : rt.schemaFor(caps, { name: "firm", schema: wireSchema(textBudget(rt.config.maxTokens)) });
     const candidates = await judgeCandidates(edit, PRINCIPLES, this.id, options, async (index) => {
       const edited = await rt.images.encode(edit.candidates[index] ?? edit.source);
       const a = await (original ? askOriginal : askOwnWorded)(

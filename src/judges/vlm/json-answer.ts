@@ -5,12 +5,31 @@ import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js"
 /**
  * Reads a JSON answer from a reply and validates it. Code fences and text around the object are
  * tolerated; anything else (a refusal, prose, a schema the server ignored) is a JudgeOutputParseError
- * carrying the raw text. Never a default.
+ * carrying the raw text. Never a default. A reply the server cut at max tokens (`finish_reason: "length"`)
+ * that does not hold a complete valid answer says so and names the limit, `maxTokens` when given.
  */
-export function parseJsonAnswer<T>(choice: ChatChoice | undefined, schema: z.ZodType<T>, what: string): T {
+export function parseJsonAnswer<T>(
+  choice: ChatChoice | undefined,
+  schema: z.ZodType<T>,
+  what: string,
+  maxTokens?: number,
+): T {
   const raw = choice?.text ?? "";
   if (choice?.refusal)
     throw new JudgeOutputParseError(`the model refused to judge ${what}: ${choice.refusal}`, raw);
+  try {
+    return readJson(raw, schema, what);
+  } catch (error) {
+    if (!(error instanceof JudgeOutputParseError) || choice?.finishReason !== "length") throw error;
+    const limit = maxTokens !== undefined ? ` of ${maxTokens} tokens` : "";
+    throw new JudgeOutputParseError(
+      `the ${what} reply was cut off at the max-tokens limit${limit} (finish_reason "length") before its answer was complete; raise --max-tokens`,
+      raw,
+    );
+  }
+}
+
+function readJson<T>(raw: string, schema: z.ZodType<T>, what: string): T {
   const start = raw.indexOf("{");
   const end = raw.lastIndexOf("}");
   if (start < 0 || end <= start) {

@@ -3,11 +3,10 @@ import type { JudgeRunOptions } from "../../contract/judge.js";
 import type { Principle } from "../../contract/principle.js";
 import type { JudgeResult } from "../../contract/result.js";
 import { ConfigError } from "../../errors/config-error.js";
-import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js";
 import { logitMessages } from "./logit-prompt.js";
-import { expectedDigit } from "./token-probabilities.js";
+import { readRating } from "./logit-rating.js";
 import { VlmJudge } from "./vlm-judge.js";
-import { buildResult, judgeCandidates, round, scoredVerdict } from "./vlm-result.js";
+import { buildResult, judgeCandidates } from "./vlm-result.js";
 
 const PRINCIPLES: Principle[] = [
   {
@@ -19,8 +18,10 @@ const PRINCIPLES: Principle[] = [
 ];
 
 /**
- * Logit scoring (UniWorld-V2 / Edit-R1): "rate 0–5, answer with the number"; reward = Σ p(d)·d / 5
- * over the digit tokens 0–5 in top_logprobs (normalised over their mass). Needs logprobs.
+ * Logit scoring (UniWorld-V2 / Edit-R1): "rate 0–5, answer with the number"; reward = Σ p(d)·d / 5 over the digit
+ * tokens 0–5 among the first generated token's top_logprobs, normalised over their mass (the original takes a
+ * softmax over the six digit logits at that position). Abstains when the digits hold less than
+ * `minProbabilityMass` of that token's probability. Needs logprobs.
  */
 export class LogitJudge extends VlmJudge {
   readonly id = "logit";
@@ -46,28 +47,7 @@ export class LogitJudge extends VlmJudge {
         },
         options.signal,
       );
-      const choice = reply.choices[0];
-      const d = expectedDigit(choice, 5);
-      if (!d) {
-        throw new JudgeOutputParseError(
-          "no digit 0–5 among the reply's top_logprobs; the model did not answer with a number",
-          choice?.text ?? "",
-        );
-      }
-      const reward = round(d.expected / 5);
-      const verdict = scoredVerdict(
-        "follow-1",
-        reward,
-        `expected rating ${d.expected.toFixed(3)}/5 from digit probabilities`,
-        this.id,
-        { expectedRating: d.expected, digitMass: d.mass, digitProbs: d.probs.map(round) },
-        { rawText: choice?.text ?? "" },
-      );
-      return {
-        reward,
-        dimensions: { instructionFollowing: reward, preservation: null, quality: null },
-        verdicts: [verdict],
-      };
+      return readRating(reply.choices[0], rt.config.minProbabilityMass, this.id);
     });
     return buildResult(this, edit, PRINCIPLES, candidates, caps.notes, { capabilities: caps });
   }

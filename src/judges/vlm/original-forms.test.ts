@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -36,6 +37,14 @@ import { VlmRuntime } from "./vlm-runtime.js";
 const REFERENCE = resolve(import.meta.dirname, "../../../../shared/reference");
 const absent = !existsSync(REFERENCE);
 if (absent) console.log("skipping original-form judge tests: ../shared/reference is absent");
+const python = (() => {
+  try {
+    execFileSync("python3", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const ref = new ReferenceFiles({ dirs: [REFERENCE], cacheDir: "/nonexistent" });
 const INSTRUCTION = "add 10 red balloons";
 
@@ -234,6 +243,69 @@ describe.skipIf(absent)("judges in their original form (fake server)", () => {
     expect(texts(call)).toEqual(expected);
     expect(call.body).not.toHaveProperty("response_format");
     expect(r.extra).toMatchObject({ orders: "given", captions: "from metadata" });
+  });
+
+  it("pairwise: the message list equals what GenAI-Bench's run_pairwise_example builds (run with python3)", async (ctx) => {
+    if (!python) {
+      console.log("skipping the Python comparison of the pairwise message: python3 is absent");
+      ctx.skip();
+    }
+    // GenAI-Bench's own function, lifted out of inference.py with ast and run with a model that returns its inputs.
+    // The input keys are the template's placeholders (its inference config is not in the repository): the three
+    // captions as text, the source and the left/right outputs as images.
+    const script = `
+import ast, json, sys
+src = open(sys.argv[1] + "/GenAI-Bench/inference.py").read()
+fn = next(n for n in ast.parse(src).body if isinstance(n, ast.FunctionDef) and n.name == "run_pairwise_example")
+ns = {}
+exec(compile(ast.Module(body=[fn], type_ignores=[]), "inference.py", "exec"), ns)
+template = open(sys.argv[1] + "/GenAI-Bench/genaibench/templates/image_edition/pairwise.txt").read()
+ex = {"source_prompt": "a park", "target_prompt": "a park with balloons", "instruct_prompt": sys.argv[2],
+      "source_image": "source", "left_output_image": "A", "right_output_image": "B"}
+left = ["source_prompt", "target_prompt", "instruct_prompt", "source_image", "left_output_image"]
+right = ["source_prompt", "target_prompt", "instruct_prompt", "source_image", "right_output_image"]
+types = ["str", "str", "str", "image", "image"]
+print(json.dumps(ns["run_pairwise_example"](lambda inputs: inputs, ex, left, right, types, template, {})))`;
+    const original = JSON.parse(
+      execFileSync("python3", ["-c", script, REFERENCE, INSTRUCTION], { encoding: "utf8" }),
+    ) as Array<{ type: string; content: string }>;
+    const { rt, server } = await runtime(() => completion("[[A>B]]"));
+    const meta = { source_prompt: "a park", target_prompt: "a park with balloons" };
+    await new PairwiseJudge(rt).judge(await editCase(2, meta));
+    const call = judged(server)[0] as FakeCall;
+    // Which image is which, by size: the source is 16×12, candidate A 20×10, candidate B 21×10.
+    const names: Record<string, string> = { "16x12": "source", "20x10": "A", "21x10": "B" };
+    const ours: Array<{ type: string; content: string }> = [];
+    for (const p of parts(call)) {
+      if (p.image_url) {
+        const [w, h] = await imageSize(p.image_url.url);
+        ours.push({ type: "image", content: names[`${w}x${h}`] ?? `${w}x${h}` });
+      } else ours.push({ type: "text", content: p.text ?? "" });
+    }
+    // An empty text piece (none with this template) is not sent: chat servers refuse empty text parts.
+    expect(ours).toEqual(original.filter((x) => x.type !== "text" || x.content !== ""));
+    expect(ours.filter((x) => x.type === "image").map((x) => x.content)).toEqual(["source", "A", "B"]);
+    expect(call.body).toMatchObject({ temperature: 0 });
+  });
+
+  it("logit: reward from the first token's digits only, normalised over their mass (hand-computed)", async () => {
+    // First token: "4" 0.6, "5" 0.2, "x" 0.2 → E = (4·0.6 + 5·0.2)/0.8 = 4.25, reward 0.85; the "0" at the second
+    // token is not read.
+    const { rt, server } = await runtime(() =>
+      completion("40", [
+        [
+          ["4", 0.6],
+          ["5", 0.2],
+          ["x", 0.2],
+        ],
+        [["0", 1]],
+      ]),
+    );
+    const r = await new LogitJudge(rt).judge(await editCase(1));
+    expect(r.candidates[0]?.reward).toBeCloseTo(0.85, 6);
+    expect(r.candidates[0]?.verdicts[0]?.evidence.measurements.digitMass).toBeCloseTo(0.8, 6);
+    const call = judged(server)[0] as FakeCall;
+    expect(call.body).toMatchObject({ max_tokens: 2, logprobs: true });
   });
 
   it("pairwise --pairwise-orders both: two calls, swapped order mapped back, position consistency reported", async () => {

@@ -10,18 +10,22 @@ import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js"
 import { clip, parseJsonAnswer } from "./json-answer.js";
 import { pairwiseSlots } from "./original-prompts.js";
 import { userMessage } from "./prompt-template.js";
+import { textBudget } from "./text-budget.js";
 import { VlmJudge } from "./vlm-judge.js";
 import { buildResult, failedOutcome, round, scoredVerdict } from "./vlm-result.js";
 
 export type PairVerdict = "A>B" | "B>A" | "A=B=Good" | "A=B=Bad";
 const VERDICTS = ["A>B", "B>A", "A=B=Good", "A=B=Bad"] as const;
 const ANSWER = z.object({ reasoning: z.string().optional(), verdict: z.enum(VERDICTS) });
-const WIRE_SCHEMA = {
+const wireSchema = (reasoningChars: number) => ({
   type: "object",
-  properties: { reasoning: { type: "string" }, verdict: { type: "string", enum: [...VERDICTS] } },
+  properties: {
+    reasoning: { type: "string", maxLength: reasoningChars },
+    verdict: { type: "string", enum: [...VERDICTS] },
+  },
   required: ["reasoning", "verdict"],
   additionalProperties: false,
-};
+});
 
 const PRINCIPLES: Principle[] = [
   { id: "follow-1", kind: "follow", origin: "vlm", text: "this edit is preferred over the other (pairwise)" },
@@ -87,7 +91,9 @@ export class PairwiseJudge extends VlmJudge {
     const original = rt.original(this.id);
     const both = rt.config.pairwiseOrders === "both";
     const caption = captions(edit);
-    const jsonSchema = original ? undefined : rt.schemaFor(caps, { name: "pairwise", schema: WIRE_SCHEMA });
+    const jsonSchema = original
+      ? undefined
+      : rt.schemaFor(caps, { name: "pairwise", schema: wireSchema(textBudget(rt.config.maxTokens)) });
     const ask = async (x: ChatImagePart, y: ChatImagePart): Promise<PairVerdict> => {
       const base = { temperature: rt.config.temperature ?? 0, maxTokens: rt.config.maxTokens };
       if (original) {
@@ -110,8 +116,15 @@ export class PairwiseJudge extends VlmJudge {
         );
         const request: ChatRequest = { promptId: filled.id, messages: [{ role: "user", content }], ...base };
         const reply = await rt.backend.complete(request, options.signal);
-        const text = reply.choices[0]?.text ?? "";
+        const choice = reply.choices[0];
+        const text = choice?.text ?? "";
         const verdict = parseGenaiVerdict(text);
+        if (!verdict && choice?.finishReason === "length") {
+          throw new JudgeOutputParseError(
+            `the pairwise reply was cut off at the max-tokens limit of ${rt.config.maxTokens} tokens (finish_reason "length") before its [[…]] label; raise --max-tokens`,
+            text,
+          );
+        }
         if (!verdict) {
           throw new JudgeOutputParseError(
             `the pairwise reply holds no [[A>B]], [[B>A]], [[A=B=Good]] or [[A=B=Bad]] label: "${clip(text)}"`,
@@ -130,7 +143,7 @@ export class PairwiseJudge extends VlmJudge {
         },
         options.signal,
       );
-      return parseJsonAnswer(reply.choices[0], ANSWER, "pairwise").verdict;
+      return parseJsonAnswer(reply.choices[0], ANSWER, "pairwise", rt.config.maxTokens).verdict;
     };
     const common = {
       capabilities: caps,

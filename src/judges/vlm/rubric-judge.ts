@@ -16,7 +16,7 @@ import { buildResult, failedOutcome, judgeCandidates } from "./vlm-result.js";
  */
 export class RubricJudge extends VlmJudge {
   readonly id = "rubric";
-  readonly version = "1.0.0";
+  readonly version = "1.1.0";
   protected async judgeCase(edit: PreparedCase, options: JudgeRunOptions): Promise<JudgeResult> {
     const rt = this.rt;
     const caps = await rt.capabilities(options.signal);

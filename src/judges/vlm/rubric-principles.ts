@@ -4,6 +4,7 @@ import type { PreparedCase } from "../../contract/edit-case.js";
 import type { Principle, PrincipleKind } from "../../contract/principle.js";
 import { parseJsonAnswer } from "./json-answer.js";
 import { userMessage } from "./prompt-template.js";
+import { textBudget } from "./text-budget.js";
 import type { VlmRuntime } from "./vlm-runtime.js";
 
 /**
@@ -27,13 +28,19 @@ const SPLIT = z.object({
   quality: z.array(z.string().min(1)).default([]),
 });
 
-const list = { type: "array", items: { type: "string" } };
-const SPLIT_SCHEMA = {
-  type: "object",
-  properties: { follow: { ...list, minItems: 1 }, keep: list, quality: list },
-  required: ["follow", "keep", "quality"],
-  additionalProperties: false,
-};
+/** At most this many principles of each kind in a constrained split, so its text budget per principle is known. */
+const MAX_PER_KIND = 4;
+
+function splitSchema(maxTokens: number): Record<string, unknown> {
+  const item = { type: "string", minLength: 1, maxLength: textBudget(maxTokens, 3 * MAX_PER_KIND) };
+  const list = { type: "array", items: item, maxItems: MAX_PER_KIND };
+  return {
+    type: "object",
+    properties: { follow: { ...list, minItems: 1 }, keep: list, quality: list },
+    required: ["follow", "keep", "quality"],
+    additionalProperties: false,
+  };
+}
 
 /** Edit-RRM style: the VLM splits the instruction into Follow, Keep and Quality principles (once per case). */
 export async function splitInstruction(
@@ -44,7 +51,10 @@ export async function splitInstruction(
 ): Promise<Principle[]> {
   const template = rt.template("rubric-split");
   const source = await rt.images.encode(edit.source);
-  const jsonSchema = rt.schemaFor(caps, { name: "rubric_principles", schema: SPLIT_SCHEMA });
+  const jsonSchema = rt.schemaFor(caps, {
+    name: "rubric_principles",
+    schema: splitSchema(rt.config.maxTokens),
+  });
   const reply = await rt.backend.complete(
     {
       promptId: template.id,
@@ -55,7 +65,7 @@ export async function splitInstruction(
     },
     signal,
   );
-  const split = parseJsonAnswer(reply.choices[0], SPLIT, "principle-split");
+  const split = parseJsonAnswer(reply.choices[0], SPLIT, "principle-split", rt.config.maxTokens);
   const make = (kind: PrincipleKind, texts: string[]): Principle[] =>
     texts.map((text, i) => ({ id: `${kind}-${i + 1}`, text: text.trim(), kind, origin: "vlm" }));
   return [...make("follow", split.follow), ...make("keep", split.keep), ...make("quality", split.quality)];

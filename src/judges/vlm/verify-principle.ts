@@ -4,14 +4,15 @@ import type { Principle } from "../../contract/principle.js";
 import type { Verdict } from "../../contract/verdict.js";
 import { clip } from "./json-answer.js";
 import { userMessage } from "./prompt-template.js";
-import { yesProbability } from "./token-probabilities.js";
-import { scoredVerdict } from "./vlm-result.js";
+import { massShortfall, yesProbability } from "./token-probabilities.js";
+import { round, scoredVerdict } from "./vlm-result.js";
 import type { VlmRuntime } from "./vlm-runtime.js";
 
 /**
  * Verifies one principle on one candidate with a yes/no question. With logprobs the score is
- * P(yes) / (P(yes) + P(no)) over the first answer token's top_logprobs; without them, the answer
- * text gives 1 (yes) or 0 (no). Any other answer abstains, with the raw text in the evidence.
+ * P(yes) / (P(yes) + P(no)) over the first answer token's top_logprobs, and the verdict abstains when
+ * P(yes) + P(no) is below `minProbabilityMass`; without logprobs, the answer text gives 1 (yes) or 0 (no).
+ * Any other answer abstains, with the raw text in the evidence.
  */
 export async function verifyPrinciple(
   rt: VlmRuntime,
@@ -45,23 +46,38 @@ export async function verifyPrinciple(
   const details = { rawText: raw };
   const p = caps.logprobs ? yesProbability(choice) : null;
   if (p) {
-    return scoredVerdict(
-      principle.id,
-      p.pYes,
-      `P(yes) = ${p.pYes.toFixed(3)} from top_logprobs`,
-      decidedBy,
-      { pYes: p.pYes, yesNoMass: p.mass },
-      details,
-    );
+    const shortfall = massShortfall(p.mass, rt.config.minProbabilityMass, "the tokens yes/no");
+    const measurements = { yesNoMass: round(p.mass), minProbabilityMass: rt.config.minProbabilityMass };
+    if (shortfall === null && p.pYes !== null) {
+      return scoredVerdict(
+        principle.id,
+        p.pYes,
+        `P(yes) = ${p.pYes.toFixed(3)} from the first token's top_logprobs (yes/no mass ${(p.mass * 100).toFixed(1)} %)`,
+        decidedBy,
+        { pYes: p.pYes, ...measurements },
+        details,
+      );
+    }
+    const reason = shortfall ?? "no yes/no token among the first token's top_logprobs";
+    return {
+      principleId: principle.id,
+      status: "abstain",
+      score: null,
+      reason,
+      evidence: {
+        summary: reason,
+        measurements,
+        decidedBy,
+        details: { ...details, firstToken: p.firstToken },
+      },
+    };
   }
   const word = raw
     .trim()
     .toLowerCase()
     .match(/^[a-z]+/)?.[0];
   if (word === "yes" || word === "no") {
-    const how = caps.logprobs
-      ? "no yes/no token among top_logprobs; read the text"
-      : "no logprobs; read the text";
+    const how = caps.logprobs ? "the reply carried no logprobs; read the text" : "no logprobs; read the text";
     return scoredVerdict(
       principle.id,
       word === "yes" ? 1 : 0,

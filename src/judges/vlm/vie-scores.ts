@@ -5,12 +5,16 @@ import type {
   ChatImagePart,
   ChatPart,
   ChatRequest,
+  ChatResponse,
 } from "../../contract/backend.js";
 import type { PreparedCase } from "../../contract/edit-case.js";
 import type { Principle } from "../../contract/principle.js";
+import { BackendCallError } from "../../errors/backend-call-error.js";
+import { EditJudgeError } from "../../errors/editjudge-error.js";
 import { JudgeOutputParseError } from "../../errors/judge-output-parse-error.js";
 import { parseJsonAnswer } from "./json-answer.js";
 import { renderTemplate } from "./prompt-template.js";
+import { textBudget } from "./text-budget.js";
 import type { VlmRuntime } from "./vlm-runtime.js";
 
 /** The VIEScore principles: SC = [editing success, over-editing], PQ = [naturalness, artifacts]. */
@@ -106,7 +110,7 @@ export async function askVieScores(
   ask: VieAsk,
 ): Promise<VieScores> {
   const [only] = await askVieSamples(rt, edit, index, flavor, ask, 1);
-  if (!only || only instanceof JudgeOutputParseError) throw only;
+  if (!only || only instanceof EditJudgeError) throw only;
   return only;
 }
 
@@ -114,7 +118,8 @@ export async function askVieScores(
  * Draws `k` samples of the SC and PQ answers. Each prompt is sent once with `n: k`; a server that
  * returns fewer choices (Ollama, OpenAI for some models) gets the missing samples as separate calls,
  * each its own cache entry. With `ask.seedOf`, each sample is its own call with its seed. Sample i pairs SC
- * choice i with PQ choice i; an unparseable sample is returned as its JudgeOutputParseError.
+ * choice i with PQ choice i; an unusable sample (unparseable, cut off, or rejected by the server) is returned as
+ * its error.
  */
 export async function askVieSamples(
   rt: VlmRuntime,
@@ -123,7 +128,7 @@ export async function askVieSamples(
   flavor: VieFlavor,
   ask: VieAsk,
   k: number,
-): Promise<Array<VieScores | JudgeOutputParseError>> {
+): Promise<Array<VieScores | EditJudgeError>> {
   const candidate = edit.candidates[index];
   if (!candidate) throw new Error(`no candidate ${index}`);
   const size = flavor.resizeToSource ? { width: edit.source.width, height: edit.source.height } : undefined;
@@ -135,7 +140,10 @@ export async function askVieSamples(
     score: z.tuple([z.number().min(0).max(flavor.scale), z.number().min(0).max(flavor.scale)]),
     reasoning: z.string().optional(),
   });
-  const jsonSchema = rt.schemaFor(ask.caps, { name: "vie_scores", schema: wireSchema(flavor) });
+  const jsonSchema = rt.schemaFor(ask.caps, {
+    name: "vie_scores",
+    schema: wireSchema(flavor, textBudget(ask.maxTokens)),
+  });
   const request = (prompt: ViePrompt): ChatRequest => ({
     promptId: prompt.promptId,
     messages: [{ role: "user", content: prompt.parts }],
@@ -152,9 +160,12 @@ export async function askVieSamples(
     ask.seedOf ? seededChoices(rt, r, k, ask.seedOf, ask.signal) : sampleChoices(rt, r, k, ask.signal);
   const [scChoices, pqChoices] = await Promise.all([sample(sc), sample(pq)]);
   return scChoices.map((scChoice, i) => {
+    const pqChoice = pqChoices[i];
+    if (scChoice instanceof EditJudgeError) return scChoice;
+    if (pqChoice instanceof EditJudgeError) return pqChoice;
     try {
-      const a = parseJsonAnswer(scChoice, answer, "semantic-consistency");
-      const b = parseJsonAnswer(pqChoices[i], answer, "perceptual-quality");
+      const a = parseJsonAnswer(scChoice, answer, "semantic-consistency", ask.maxTokens);
+      const b = parseJsonAnswer(pqChoice, answer, "perceptual-quality", ask.maxTokens);
       return { sc: a.score, pq: b.score, reasoning: { sc: a.reasoning ?? "", pq: b.reasoning ?? "" } };
     } catch (error) {
       if (error instanceof JudgeOutputParseError) return error;
@@ -163,32 +174,66 @@ export async function askVieSamples(
   });
 }
 
-/** k choices, one call per pass with that pass's seed (`sample` keeps the cache entries apart too). */
+/**
+ * k choices, one call per pass with that pass's seed (`sample` keeps the cache entries apart too); a pass the
+ * server answers with an unusable output costs only that pass, returned as its error.
+ */
 async function seededChoices(
   rt: VlmRuntime,
   request: ChatRequest,
   k: number,
   seedOf: (pass: number) => number,
   signal?: AbortSignal,
-): Promise<ChatChoice[]> {
-  const replies = await Promise.all(
+): Promise<Array<ChatChoice | EditJudgeError>> {
+  return Promise.all(
     Array.from({ length: k }, (_, pass) =>
-      rt.backend.complete({ ...request, seed: seedOf(pass), ...(pass > 0 ? { sample: pass } : {}) }, signal),
+      onePass(rt, { ...request, seed: seedOf(pass), ...(pass > 0 ? { sample: pass } : {}) }, signal),
     ),
   );
-  return replies.flatMap((r) => (r.choices[0] ? [r.choices[0]] : []));
 }
 
-/** k choices for a request: one call with n = k, topped up with single calls when the server returns fewer. */
-async function sampleChoices(rt: VlmRuntime, request: ChatRequest, k: number, signal?: AbortSignal) {
-  const first = await rt.backend.complete(k > 1 ? { ...request, n: k } : request, signal);
-  const choices: ChatChoice[] = first.choices.slice(0, k);
+/**
+ * k choices for a request: one call with n = k, topped up with single calls when the server returns fewer. When
+ * the n = k call fails because the server rejected one choice's output (`model_output_rejected`, which takes the
+ * whole reply down), each pass is asked alone, so the unusable one costs only its pass: it is returned as its error.
+ */
+async function sampleChoices(
+  rt: VlmRuntime,
+  request: ChatRequest,
+  k: number,
+  signal?: AbortSignal,
+): Promise<Array<ChatChoice | EditJudgeError>> {
+  let first: ChatResponse;
+  try {
+    first = await rt.backend.complete(k > 1 ? { ...request, n: k } : request, signal);
+  } catch (error) {
+    if (k === 1 || !(error instanceof BackendCallError) || !error.outputRejected) throw error;
+    return Promise.all(
+      Array.from({ length: k }, (_, sample) =>
+        onePass(rt, sample === 0 ? request : { ...request, sample }, signal),
+      ),
+    );
+  }
+  const choices: Array<ChatChoice | EditJudgeError> = first.choices.slice(0, k);
   const missing = Array.from({ length: k - choices.length }, (_, m) => choices.length + m);
-  const extra = await Promise.all(
-    missing.map((sample) => rt.backend.complete({ ...request, sample }, signal).then((r) => r.choices[0])),
-  );
-  for (const choice of extra) if (choice) choices.push(choice);
+  const extra = await Promise.all(missing.map((sample) => onePass(rt, { ...request, sample }, signal)));
+  choices.push(...extra);
   return choices;
+}
+
+/** One pass alone: its choice, or the error that makes only this pass unusable. */
+async function onePass(
+  rt: VlmRuntime,
+  request: ChatRequest,
+  signal?: AbortSignal,
+): Promise<ChatChoice | EditJudgeError> {
+  try {
+    const reply = await rt.backend.complete(request, signal);
+    return reply.choices[0] ?? new JudgeOutputParseError("the server returned no choice", "");
+  } catch (error) {
+    if (signal?.aborted || !(error instanceof EditJudgeError)) throw error;
+    return error;
+  }
 }
 
 /** O = sqrt(min(SC) · min(PQ)) on the 0–10 scale. */
@@ -196,14 +241,14 @@ export function overallScore(sc10: readonly [number, number], pq10: readonly [nu
   return Math.sqrt(Math.min(...sc10) * Math.min(...pq10));
 }
 
-function wireSchema(flavor: VieFlavor): Record<string, unknown> {
+function wireSchema(flavor: VieFlavor, reasoningChars: number): Record<string, unknown> {
   const score = {
     type: "array",
     items: { type: "integer", minimum: 0, maximum: flavor.scale },
     minItems: 2,
     maxItems: 2,
   };
-  const reasoning = { type: "string" };
+  const reasoning = { type: "string", maxLength: reasoningChars };
   return {
     type: "object",
     properties: flavor.reasoningFirst ? { reasoning, score } : { score, reasoning },

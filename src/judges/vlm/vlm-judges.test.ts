@@ -109,7 +109,9 @@ describe("VLM judges against the fake server", () => {
     const c = (await run(new EditScoreJudge(rt))).candidates[0];
     expect(c?.passes).toEqual([1, null]);
     expect(c?.reward).toBe(1);
-    expect(c?.rewardReason).toMatch(/1 of 2 passes could not be parsed/);
+    expect(c?.rewardReason).toMatch(
+      /1 of 2 passes could not be used \(the semantic-consistency reply does not match/,
+    );
   });
 
   it("logit: reward = Σ p(d)·d / 5 from top_logprobs", async () => {
