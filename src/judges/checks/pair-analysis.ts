@@ -5,7 +5,7 @@ import { type BorderResult, detectBorder } from "../../checks/geometry/detect-bo
 import { transformRgb } from "../../checks/geometry/dihedral.js";
 import { type Alignment, findAlignment } from "../../checks/geometry/find-alignment.js";
 import { cropPlane } from "../../checks/geometry/plane-ops.js";
-import { downsampleRgb } from "../../checks/pixels/downsample.js";
+import { boxDownsampleRgb, downsampleRgb } from "../../checks/pixels/downsample.js";
 import { toLuma } from "../../checks/pixels/luma.js";
 import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
 import { cropRgb, resizeRgb } from "../../checks/pixels/resize-rgb.js";
@@ -27,6 +27,28 @@ export interface Detail extends DetailChange {
 /** Analysis scale for colour statistics: the longer side is at most this many pixels. */
 const ANALYSIS_SIDE = 256;
 
+/**
+ * Working resolution of the pixel checks: a source whose longer side is over this many pixels is analysed
+ * box-downsampled by the smallest integer factor that brings it to at most this, and its candidates by the same
+ * factor (so sizes and alignment keep their ratios). Two measures stay at full resolution, because downsampling
+ * erases what they look for: the 8×8 JPEG block grid and pixelation (`blockiness`, over the whole image) and the
+ * fine-noise level of the whole frame (`detail().noise*`, from full-resolution tiles). A 4096² image thus costs
+ * about what a 1024² one does, plus one full-resolution pass for blockiness.
+ */
+export const WORKING_SIDE = 1024;
+
+/** The integer factor that brings an image's longer side to at most WORKING_SIDE (1 when it already is). */
+export function workingFactor(image: { width: number; height: number }): number {
+  return Math.max(1, Math.ceil(Math.max(image.width, image.height) / WORKING_SIDE));
+}
+
+const atFactor = (image: RgbImage, factor: number): RgbImage =>
+  factor === 1 ? image : boxDownsampleRgb(image, factor);
+
+/** Full-resolution tiles (a grid of NOISE_GRID × NOISE_GRID, each at most NOISE_TILE px) for the noise level. */
+const NOISE_GRID = 4;
+const NOISE_TILE = 256;
+
 /** Analysis-scale RGB and its Lab planes. */
 interface Analysed {
   rgb: RgbImage;
@@ -40,6 +62,11 @@ function analyse(image: RgbImage): Analysed {
 
 /** Per-source facts computed once per case and shared by every candidate. */
 export class SourceAnalysis {
+  /** The source as given (full resolution). */
+  readonly full: RgbImage;
+  /** Downsampling factor to the working resolution (1: analysed as given). */
+  readonly factor: number;
+  /** The source at working resolution. */
   readonly image: RgbImage;
   readonly luma: Plane;
   readonly border: BorderResult;
@@ -48,13 +75,16 @@ export class SourceAnalysis {
   #clipping: Clipping | undefined;
 
   constructor(image: RgbImage) {
-    this.image = image;
-    this.luma = toLuma(image);
-    this.border = detectBorder(image);
+    this.full = image;
+    this.factor = workingFactor(image);
+    this.image = atFactor(image, this.factor);
+    this.luma = toLuma(this.image);
+    this.border = detectBorder(this.image);
   }
 
+  /** Blockiness at full resolution, where JPEG's 8×8 grid sits. */
   get blockiness(): Blockiness {
-    this.#blockiness ??= measureBlockiness(this.luma);
+    this.#blockiness ??= measureBlockiness(this.factor === 1 ? this.luma : toLuma(this.full));
     return this.#blockiness;
   }
 
@@ -77,14 +107,17 @@ export class SourceAnalysis {
  */
 export class PairAnalysis {
   readonly source: SourceAnalysis;
+  /** The candidate as given (full resolution): its size is the candidate's size. */
   readonly candidate: RgbImage;
+  /** The candidate at the source's working factor; border, alignment and planes below are measured on it. */
+  readonly working: RgbImage;
   readonly border: BorderResult;
   readonly alignment: Alignment;
   /** Candidate pixels inside the border. */
   readonly inner: RgbImage;
   /** Source pixels mapped onto `inner` (same size). */
   readonly alignedSource: RgbImage;
-  /** Full-resolution luma of aligned source and candidate inner. */
+  /** Working-resolution luma of aligned source and candidate inner. */
   readonly luma: { source: Plane; candidate: Plane };
   /** True when the candidate is the source frame: no rotation, crop, border or resize. */
   readonly sameFrame: boolean;
@@ -97,12 +130,14 @@ export class PairAnalysis {
   constructor(source: SourceAnalysis, candidate: RgbImage) {
     this.source = source;
     this.candidate = candidate;
-    const border = detectBorder(candidate);
+    const working = atFactor(candidate, source.factor);
+    this.working = working;
+    const border = detectBorder(working);
     // A band the source already had is not an added border.
     this.border =
-      border.found && !source.border.found ? border : { ...border, found: false, inner: fullRect(candidate) };
-    this.inner = cropRgb(candidate, this.border.inner);
-    this.#candidateLuma = toLuma(candidate);
+      border.found && !source.border.found ? border : { ...border, found: false, inner: fullRect(working) };
+    this.inner = cropRgb(working, this.border.inner);
+    this.#candidateLuma = toLuma(working);
     const innerLuma = this.border.found
       ? cropPlane(this.#candidateLuma, this.border.inner)
       : this.#candidateLuma;
@@ -154,9 +189,11 @@ export class PairAnalysis {
     return measureClipping(this.small.candidate);
   }
 
-  /** Blockiness of the whole candidate (its own pixel grid, where JPEG blocks sit). */
+  /** Blockiness of the whole candidate at full resolution (its own pixel grid, where JPEG blocks sit). */
   get candidateBlockiness(): Blockiness {
-    this.#candidateBlockiness ??= measureBlockiness(this.#candidateLuma);
+    this.#candidateBlockiness ??= measureBlockiness(
+      this.source.factor === 1 ? this.#candidateLuma : toLuma(this.candidate),
+    );
     return this.#candidateBlockiness;
   }
 
@@ -181,7 +218,13 @@ export class PairAnalysis {
     let d = this.#detail.get(key);
     if (!d) {
       const mask = region ? this.regionMask(region, true, "full") : null;
-      const m = measureDetailChange(this.luma.source, this.luma.candidate, mask);
+      const m = { ...measureDetailChange(this.luma.source, this.luma.candidate, mask) };
+      // Downsampling averages fine noise away: the frame's noise level comes from full-resolution tiles.
+      const full = !region && this.sameFrame && this.source.factor > 1 ? this.#fullResolutionNoise() : null;
+      if (full) {
+        m.noiseSource = full.source;
+        m.noiseCandidate = full.candidate;
+      }
       const contrast = Math.max(0.2, m.stdCandidate / Math.max(1e-3, m.stdSource));
       d = {
         ...m,
@@ -194,7 +237,32 @@ export class PairAnalysis {
     return d;
   }
 
-  /** A region mask at analysis scale (Lab planes) or full resolution (luma planes). */
+  /**
+   * Noise σ of source and candidate at full resolution, averaged over a grid of tiles (about one working-size
+   * image of pixels); null when the two are not the same size at full resolution.
+   */
+  #fullResolutionNoise(): { source: number; candidate: number } | null {
+    const s = this.source.full;
+    const c = this.candidate;
+    if (s.width !== c.width || s.height !== c.height) return null;
+    const tile = Math.min(NOISE_TILE, Math.floor(Math.min(s.width, s.height) / NOISE_GRID));
+    if (tile < 16) return null;
+    let source = 0;
+    let candidate = 0;
+    for (let ty = 0; ty < NOISE_GRID; ty++)
+      for (let tx = 0; tx < NOISE_GRID; tx++) {
+        const x0 = Math.round(((tx + 0.5) * s.width) / NOISE_GRID - tile / 2);
+        const y0 = Math.round(((ty + 0.5) * s.height) / NOISE_GRID - tile / 2);
+        const rect = { x0, y0, x1: x0 + tile, y1: y0 + tile };
+        const d = measureDetailChange(toLuma(cropRgb(s, rect)), toLuma(cropRgb(c, rect)));
+        source += d.noiseSource;
+        candidate += d.noiseCandidate;
+      }
+    const n = NOISE_GRID * NOISE_GRID;
+    return { source: source / n, candidate: candidate / n };
+  }
+
+  /** A region mask at analysis scale (Lab planes) or at working resolution (luma planes). */
   regionMask(region: Region, inside: boolean, scale: "analysis" | "full"): Uint8Array {
     const { width, height } = scale === "analysis" ? this.lab.source : this.luma.source;
     const margin = Math.round(Math.min(width, height) * 0.03);
