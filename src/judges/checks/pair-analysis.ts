@@ -31,9 +31,9 @@ const ANALYSIS_SIDE = 256;
  * Working resolution of the pixel checks: a source whose longer side is over this many pixels is analysed
  * box-downsampled by the smallest integer factor that brings it to at most this, and its candidates by the same
  * factor (so sizes and alignment keep their ratios). Two measures stay at full resolution, because downsampling
- * erases what they look for: the 8×8 JPEG block grid and pixelation (`blockiness`, over the whole image) and the
- * fine-noise level of the whole frame (`detail().noise*`, from full-resolution tiles). A 4096² image thus costs
- * about what a 1024² one does, plus one full-resolution pass for blockiness.
+ * erases what they look for: the 8×8 JPEG block grid and pixelation (`blockiness`) and the fine-noise level of the
+ * whole frame (`detail().noise*`), both from a grid of full-resolution tiles. A 4096² image thus costs what a 1024²
+ * one does plus the downsampling pass.
  */
 export const WORKING_SIDE = 1024;
 
@@ -45,9 +45,53 @@ export function workingFactor(image: { width: number; height: number }): number 
 const atFactor = (image: RgbImage, factor: number): RgbImage =>
   factor === 1 ? image : boxDownsampleRgb(image, factor);
 
-/** Full-resolution tiles (a grid of NOISE_GRID × NOISE_GRID, each at most NOISE_TILE px) for the noise level. */
-const NOISE_GRID = 4;
-const NOISE_TILE = 256;
+/**
+ * Full-resolution tiles, a grid of TILE_GRID × TILE_GRID, each at most TILE_SIDE px (about one working-size image
+ * of pixels in all), for what downsampling would erase: blockiness and the noise level.
+ */
+const TILE_GRID = 4;
+const TILE_SIDE = 256;
+
+/** The tile rectangles of an image: evenly spread, origins on the 8-px grid so JPEG's block phase is kept. */
+function fullResolutionTiles(
+  width: number,
+  height: number,
+): Array<{ x0: number; y0: number; x1: number; y1: number }> {
+  const side = Math.min(TILE_SIDE, Math.floor(Math.min(width, height) / TILE_GRID / 8) * 8);
+  if (side < 32) return [];
+  const at = (k: number, extent: number) =>
+    Math.min(extent - side, Math.max(0, Math.round(((k + 0.5) * extent) / TILE_GRID - side / 2) & ~7));
+  const tiles = [];
+  for (let ty = 0; ty < TILE_GRID; ty++)
+    for (let tx = 0; tx < TILE_GRID; tx++) {
+      const x0 = at(tx, width);
+      const y0 = at(ty, height);
+      tiles.push({ x0, y0, x1: x0 + side, y1: y0 + side });
+    }
+  return tiles;
+}
+
+/**
+ * Blockiness at full resolution: of the whole image when it is analysed as given, else the mean over the
+ * full-resolution tiles (block size: the one most tiles find).
+ */
+function fullResolutionBlockiness(image: RgbImage, factor: number, luma: Plane): Blockiness {
+  if (factor === 1) return measureBlockiness(luma);
+  const tiles = fullResolutionTiles(image.width, image.height).map((r) =>
+    measureBlockiness(toLuma(cropRgb(image, r))),
+  );
+  if (tiles.length === 0) return measureBlockiness(luma);
+  const mean = (pick: (b: Blockiness) => number) => tiles.reduce((sum, b) => sum + pick(b), 0) / tiles.length;
+  const pixelation = mean((b) => b.pixelation);
+  const votes = new Map<number, number>();
+  for (const b of tiles) if (b.blockSize > 0) votes.set(b.blockSize, (votes.get(b.blockSize) ?? 0) + 1);
+  const blockSize = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  return {
+    blockSize: pixelation > 0.3 ? blockSize : 0,
+    pixelation,
+    jpegBlockiness: mean((b) => b.jpegBlockiness),
+  };
+}
 
 /** Analysis-scale RGB and its Lab planes. */
 interface Analysed {
@@ -84,7 +128,7 @@ export class SourceAnalysis {
 
   /** Blockiness at full resolution, where JPEG's 8×8 grid sits. */
   get blockiness(): Blockiness {
-    this.#blockiness ??= measureBlockiness(this.factor === 1 ? this.luma : toLuma(this.full));
+    this.#blockiness ??= fullResolutionBlockiness(this.full, this.factor, this.luma);
     return this.#blockiness;
   }
 
@@ -191,8 +235,10 @@ export class PairAnalysis {
 
   /** Blockiness of the whole candidate at full resolution (its own pixel grid, where JPEG blocks sit). */
   get candidateBlockiness(): Blockiness {
-    this.#candidateBlockiness ??= measureBlockiness(
-      this.source.factor === 1 ? this.#candidateLuma : toLuma(this.candidate),
+    this.#candidateBlockiness ??= fullResolutionBlockiness(
+      this.candidate,
+      this.source.factor,
+      this.#candidateLuma,
     );
     return this.#candidateBlockiness;
   }
@@ -245,21 +291,16 @@ export class PairAnalysis {
     const s = this.source.full;
     const c = this.candidate;
     if (s.width !== c.width || s.height !== c.height) return null;
-    const tile = Math.min(NOISE_TILE, Math.floor(Math.min(s.width, s.height) / NOISE_GRID));
-    if (tile < 16) return null;
+    const tiles = fullResolutionTiles(s.width, s.height);
+    if (tiles.length === 0) return null;
     let source = 0;
     let candidate = 0;
-    for (let ty = 0; ty < NOISE_GRID; ty++)
-      for (let tx = 0; tx < NOISE_GRID; tx++) {
-        const x0 = Math.round(((tx + 0.5) * s.width) / NOISE_GRID - tile / 2);
-        const y0 = Math.round(((ty + 0.5) * s.height) / NOISE_GRID - tile / 2);
-        const rect = { x0, y0, x1: x0 + tile, y1: y0 + tile };
-        const d = measureDetailChange(toLuma(cropRgb(s, rect)), toLuma(cropRgb(c, rect)));
-        source += d.noiseSource;
-        candidate += d.noiseCandidate;
-      }
-    const n = NOISE_GRID * NOISE_GRID;
-    return { source: source / n, candidate: candidate / n };
+    for (const rect of tiles) {
+      const d = measureDetailChange(toLuma(cropRgb(s, rect)), toLuma(cropRgb(c, rect)));
+      source += d.noiseSource;
+      candidate += d.noiseCandidate;
+    }
+    return { source: source / tiles.length, candidate: candidate / tiles.length };
   }
 
   /** A region mask at analysis scale (Lab planes) or at working resolution (luma planes). */
