@@ -2,8 +2,9 @@
  * Speed of a judge (default: checks) on 768×512 photos: candidates per second end to end, the share of
  * time spent decoding (prepareCase) versus judging, and per-candidate mean and p95 latency. Then, per image size
  * (default 512², 1024², 2048², 4096²: the photos resized to N×N), time per candidate and the peak RSS of a
- * process that judges only that size (each size runs in its own child process, so one size's peak does not hide
- * another's; worker threads count, they share the process).
+ * process that only judges that size (the parent builds the cases and writes them to a temporary directory; each
+ * size is judged in its own child process, so neither building nor another size hides its peak;
+ * worker threads count, they share the process).
  *
  *   npm run bench:speed [-- --judge checks --content off|auto --cases 8 --per-case 5 --rounds 3]
  *   npm run bench:speed -- --sizes 512,1024,2048,4096 --size-cases 2 --size-rounds 1   (--sizes none: skip)
@@ -12,8 +13,8 @@
  * case's judging time when the judge reports no progress) plus an equal share of its case's decoding.
  */
 import { execFile } from "node:child_process";
-import { readdir } from "node:fs/promises";
-import { availableParallelism, loadavg } from "node:os";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
@@ -43,6 +44,7 @@ const { values } = parseArgs({
     "size-rounds": { type: "string", default: "1" },
     /** Internal: this process is the child measuring one size. */
     size: { type: "string" },
+    "size-dir": { type: "string" },
   },
 });
 const count = Number(values.cases);
@@ -135,12 +137,43 @@ interface SizeReport {
   nullRewards: number;
 }
 
-/** Child mode: judge `side`×`side` cases and print one JSON line with the time per candidate and peak RSS. */
-async function measureSize(side: number): Promise<void> {
+/** Writes `side`×`side` cases to a fresh directory (cases.json), so the measuring child does not build them. */
+async function writeSizeCases(side: number): Promise<string> {
   const photos = await resized((await loadPhotos()).slice(0, 4), side);
-  const sizeCases = Number(values["size-cases"]);
+  const cases = await buildSpeedCases(photos, Number(values["size-cases"]), perCase);
+  const dir = await mkdtemp(join(tmpdir(), `bench-speed-${side}-`));
+  const files = (x: { name: string; bytes: Uint8Array }, k: string) =>
+    writeFile(join(dir, `${k}-${x.name}`), x.bytes).then(() => `${k}-${x.name}`);
+  const manifest = await Promise.all(
+    cases.map(async (c, i) => ({
+      family: c.family,
+      instruction: c.instruction,
+      source: await files(c.source, `${i}`),
+      candidates: await Promise.all(c.candidates.map((x, k) => files(x, `${i}-${k}`))),
+    })),
+  );
+  await writeFile(join(dir, "cases.json"), JSON.stringify(manifest));
+  return dir;
+}
+
+/** Child mode: judge the cases in `dir` and print one JSON line with the time per candidate and peak RSS. */
+async function measureSize(side: number, dir: string): Promise<void> {
   const sizeRounds = Number(values["size-rounds"]);
-  const cases = await buildSpeedCases(photos, sizeCases, perCase);
+  const manifest = JSON.parse(await readFile(join(dir, "cases.json"), "utf8")) as Array<{
+    family: SpeedCase["family"];
+    instruction: string;
+    source: string;
+    candidates: string[];
+  }>;
+  const load = async (name: string) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) });
+  const cases: SpeedCase[] = await Promise.all(
+    manifest.map(async (m) => ({
+      family: m.family,
+      instruction: m.instruction,
+      source: await load(m.source),
+      candidates: await Promise.all(m.candidates.map(load)),
+    })),
+  );
   const judge = await findJudge(values.judge).create({
     settings: values.judge === "checks" ? { content: values.content } : {},
   });
@@ -182,13 +215,15 @@ async function measureSizes(sides: readonly number[]): Promise<void> {
   );
   const reports: SizeReport[] = [];
   for (const side of sides) {
+    const dir = await writeSizeCases(side);
     const { stdout } = await run(
       process.execPath,
-      [...process.execArgv, script, ...pass, "--size", String(side)],
+      [...process.execArgv, script, ...pass, "--size", String(side), "--size-dir", dir],
       {
         maxBuffer: 1 << 20,
       },
     );
+    await rm(dir, { recursive: true, force: true });
     const line = stdout.trim().split("\n").pop() ?? "";
     reports.push(JSON.parse(line) as SizeReport);
   }
@@ -209,7 +244,7 @@ async function measureSizes(sides: readonly number[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (values.size !== undefined) return measureSize(Number(values.size));
+  if (values.size !== undefined) return measureSize(Number(values.size), values["size-dir"] ?? "");
   const photos = await loadPhotos();
   const cases = await buildSpeedCases(photos, count, perCase);
   const total = cases.reduce((s, c) => s + c.candidates.length, 0);
