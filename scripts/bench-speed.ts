@@ -165,22 +165,22 @@ async function measureSize(side: number, dir: string): Promise<void> {
     source: string;
     candidates: string[];
   }>;
+  // One case's files in memory at a time: the peak is the judge's, not this benchmark's storage.
   const load = async (name: string) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) });
-  const cases: SpeedCase[] = await Promise.all(
-    manifest.map(async (m) => ({
-      family: m.family,
-      instruction: m.instruction,
-      source: await load(m.source),
-      candidates: await Promise.all(m.candidates.map(load)),
-    })),
-  );
+  const loadCase = async (m: (typeof manifest)[number]): Promise<SpeedCase> => ({
+    family: m.family,
+    instruction: m.instruction,
+    source: await load(m.source),
+    candidates: await Promise.all(m.candidates.map(load)),
+  });
   const judge = await findJudge(values.judge).create({
     settings: values.judge === "checks" ? { content: values.content } : {},
   });
   try {
-    await timeCase(judge, cases[0] as SpeedCase); // warm-up
+    await timeCase(judge, await loadCase(manifest[0] as (typeof manifest)[number])); // warm-up
     const timings: CaseTiming[] = [];
-    for (let r = 0; r < sizeRounds; r++) for (const c of cases) timings.push(await timeCase(judge, c));
+    for (let r = 0; r < sizeRounds; r++)
+      for (const m of manifest) timings.push(await timeCase(judge, await loadCase(m)));
     const per = timings.flatMap((t) => t.perCandidateMs);
     const decodeMs = timings.reduce((s, t) => s + t.decodeMs, 0);
     const judgeMs = timings.reduce((s, t) => s + t.judgeMs, 0);
