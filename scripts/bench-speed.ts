@@ -1,16 +1,24 @@
 /**
  * Speed of a judge (default: checks) on 768×512 photos: candidates per second end to end, the share of
- * time spent decoding (prepareCase) versus judging, and per-candidate mean and p95 latency.
+ * time spent decoding (prepareCase) versus judging, and per-candidate mean and p95 latency. Then, per image size
+ * (default 512², 1024², 2048², 4096²: the photos resized to N×N), time per candidate and the peak RSS of a
+ * process that only judges that size (the parent builds the cases and writes them to a temporary directory; each
+ * size is judged in its own child process, so neither building nor another size hides its peak;
+ * worker threads count, they share the process).
  *
  *   npm run bench:speed [-- --judge checks --content off|auto --cases 8 --per-case 5 --rounds 3]
+ *   npm run bench:speed -- --sizes 512,1024,2048,4096 --size-cases 2 --size-rounds 1   (--sizes none: skip)
  *
  * Per-candidate time = its judging time (between the judge's progress callbacks; an equal share of the
  * case's judging time when the judge reports no progress) plus an equal share of its case's decoding.
  */
-import { readdir } from "node:fs/promises";
-import { availableParallelism, loadavg } from "node:os";
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+import { parseArgs, promisify } from "node:util";
+import sharp from "sharp";
 import { prepareCase } from "../src/image/prepare-case.js";
 import { findJudge } from "../src/judges/registry.js";
 import { loadRaw, type RawImage } from "./lib/raw-image.js";
@@ -30,6 +38,13 @@ const { values } = parseArgs({
     "per-case": { type: "string", default: "5" },
     rounds: { type: "string", default: "3" },
     photos: { type: "string", default: resolve(import.meta.dirname, "../../shared/photos") },
+    /** Image sizes (N for N×N) measured after the 768×512 run, each in a child process; "none" skips them. */
+    sizes: { type: "string", default: "512,1024,2048,4096" },
+    "size-cases": { type: "string", default: "2" },
+    "size-rounds": { type: "string", default: "1" },
+    /** Internal: this process is the child measuring one size. */
+    size: { type: "string" },
+    "size-dir": { type: "string" },
   },
 });
 const count = Number(values.cases);
@@ -85,7 +100,7 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
 }
 
-async function main(): Promise<void> {
+async function loadPhotos(): Promise<Array<{ name: string; raw: RawImage }>> {
   const files = (await readdir(photoDir)).filter((f) => /^kodim.*\.png$/i.test(f)).sort();
   const photos: Array<{ name: string; raw: RawImage }> = [];
   for (const file of files) {
@@ -93,6 +108,144 @@ async function main(): Promise<void> {
     if (raw.width === 768 && raw.height === 512) photos.push({ name: basename(file, extname(file)), raw });
   }
   if (photos.length < 2) fail(`${photoDir}: need at least two 768×512 kodim*.png photos`);
+  return photos;
+}
+
+/** The photos resized (Lanczos) to side × side. */
+async function resized(
+  photos: ReadonlyArray<{ name: string; raw: RawImage }>,
+  side: number,
+): Promise<Array<{ name: string; raw: RawImage }>> {
+  return Promise.all(
+    photos.map(async (p) => {
+      const data = await sharp(p.raw.data, { raw: { width: p.raw.width, height: p.raw.height, channels: 3 } })
+        .resize(side, side, { fit: "fill", kernel: "lanczos3" })
+        .raw()
+        .toBuffer();
+      return { name: p.name, raw: { width: side, height: side, data: new Uint8Array(data) } };
+    }),
+  );
+}
+
+interface SizeReport {
+  side: number;
+  candidates: number;
+  meanMs: number;
+  p95Ms: number;
+  decodeShare: number;
+  maxRssMiB: number;
+  nullRewards: number;
+}
+
+/** Writes `side`×`side` cases to a fresh directory (cases.json), so the measuring child does not build them. */
+async function writeSizeCases(side: number): Promise<string> {
+  const photos = await resized((await loadPhotos()).slice(0, 4), side);
+  const cases = await buildSpeedCases(photos, Number(values["size-cases"]), perCase);
+  const dir = await mkdtemp(join(tmpdir(), `bench-speed-${side}-`));
+  const files = (x: { name: string; bytes: Uint8Array }, k: string) =>
+    writeFile(join(dir, `${k}-${x.name}`), x.bytes).then(() => `${k}-${x.name}`);
+  const manifest = await Promise.all(
+    cases.map(async (c, i) => ({
+      family: c.family,
+      instruction: c.instruction,
+      source: await files(c.source, `${i}`),
+      candidates: await Promise.all(c.candidates.map((x, k) => files(x, `${i}-${k}`))),
+    })),
+  );
+  await writeFile(join(dir, "cases.json"), JSON.stringify(manifest));
+  return dir;
+}
+
+/** Child mode: judge the cases in `dir` and print one JSON line with the time per candidate and peak RSS. */
+async function measureSize(side: number, dir: string): Promise<void> {
+  const sizeRounds = Number(values["size-rounds"]);
+  const manifest = JSON.parse(await readFile(join(dir, "cases.json"), "utf8")) as Array<{
+    family: SpeedCase["family"];
+    instruction: string;
+    source: string;
+    candidates: string[];
+  }>;
+  // One case's files in memory at a time: the peak is the judge's, not this benchmark's storage.
+  const load = async (name: string) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) });
+  const loadCase = async (m: (typeof manifest)[number]): Promise<SpeedCase> => ({
+    family: m.family,
+    instruction: m.instruction,
+    source: await load(m.source),
+    candidates: await Promise.all(m.candidates.map(load)),
+  });
+  const judge = await findJudge(values.judge).create({
+    settings: values.judge === "checks" ? { content: values.content } : {},
+  });
+  try {
+    await timeCase(judge, await loadCase(manifest[0] as (typeof manifest)[number])); // warm-up
+    const timings: CaseTiming[] = [];
+    for (let r = 0; r < sizeRounds; r++)
+      for (const m of manifest) timings.push(await timeCase(judge, await loadCase(m)));
+    const per = timings.flatMap((t) => t.perCandidateMs);
+    const decodeMs = timings.reduce((s, t) => s + t.decodeMs, 0);
+    const judgeMs = timings.reduce((s, t) => s + t.judgeMs, 0);
+    const report: SizeReport = {
+      side,
+      candidates: per.length,
+      meanMs: Math.round((per.reduce((s, v) => s + v, 0) / per.length) * 10) / 10,
+      p95Ms: Math.round(percentile(per, 0.95) * 10) / 10,
+      decodeShare: Math.round((decodeMs / (decodeMs + judgeMs)) * 1000) / 1000,
+      maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      nullRewards: timings.reduce((s, t) => s + t.nullRewards, 0),
+    };
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+  } finally {
+    await judge.close?.();
+  }
+}
+
+const run = promisify(execFile);
+
+/** Runs each size in a child process (this script, same loader) and prints a table. */
+async function measureSizes(sides: readonly number[]): Promise<void> {
+  const script = fileURLToPath(import.meta.url);
+  const pass = ["--judge", values.judge, "--content", values.content, "--per-case", String(perCase)];
+  pass.push(
+    "--size-cases",
+    values["size-cases"],
+    "--size-rounds",
+    values["size-rounds"],
+    "--photos",
+    photoDir,
+  );
+  const reports: SizeReport[] = [];
+  for (const side of sides) {
+    const dir = await writeSizeCases(side);
+    const { stdout } = await run(
+      process.execPath,
+      [...process.execArgv, script, ...pass, "--size", String(side), "--size-dir", dir],
+      {
+        maxBuffer: 1 << 20,
+      },
+    );
+    await rm(dir, { recursive: true, force: true });
+    const line = stdout.trim().split("\n").pop() ?? "";
+    reports.push(JSON.parse(line) as SizeReport);
+  }
+  const base = reports.find((r) => r.side === 1024);
+  process.stdout.write(
+    `\nper image size (N×N, ${values["size-cases"]} cases of ${perCase} × ${values["size-rounds"]} rounds, each size in its own process):\n`,
+  );
+  process.stdout.write(
+    `${"size".padEnd(12)}${"ms/candidate".padStart(14)}${"p95 ms".padStart(10)}${"× 1024²".padStart(10)}${"decoding".padStart(10)}${"peak RSS".padStart(12)}\n`,
+  );
+  for (const r of reports) {
+    const ratio = base ? (r.meanMs / base.meanMs).toFixed(2) : "–";
+    process.stdout.write(
+      `${`${r.side}×${r.side}`.padEnd(12)}${r.meanMs.toFixed(1).padStart(14)}${r.p95Ms.toFixed(1).padStart(10)}${ratio.padStart(10)}${`${(r.decodeShare * 100).toFixed(0)}%`.padStart(10)}${`${r.maxRssMiB} MiB`.padStart(12)}\n`,
+    );
+  }
+  process.stdout.write(`${JSON.stringify({ sizes: reports })}\n`);
+}
+
+async function main(): Promise<void> {
+  if (values.size !== undefined) return measureSize(Number(values.size), values["size-dir"] ?? "");
+  const photos = await loadPhotos();
   const cases = await buildSpeedCases(photos, count, perCase);
   const total = cases.reduce((s, c) => s + c.candidates.length, 0);
   const entry = findJudge(values.judge);
@@ -153,6 +306,10 @@ async function main(): Promise<void> {
   } finally {
     await judge.close?.();
   }
+  const sides = values.sizes === "none" ? [] : values.sizes.split(",").map(Number);
+  if (sides.some((n) => !Number.isInteger(n) || n < 64))
+    fail("--sizes must be a list of integers ≥ 64, or none");
+  if (sides.length > 0) await measureSizes(sides);
 }
 
 main().catch((error: unknown) =>

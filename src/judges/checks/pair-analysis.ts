@@ -5,8 +5,8 @@ import { type BorderResult, detectBorder } from "../../checks/geometry/detect-bo
 import { transformRgb } from "../../checks/geometry/dihedral.js";
 import { type Alignment, findAlignment } from "../../checks/geometry/find-alignment.js";
 import { cropPlane } from "../../checks/geometry/plane-ops.js";
-import type { BinaryMask } from "../../checks/mask/binary-mask.js";
-import { downsampleRgb } from "../../checks/pixels/downsample.js";
+import { alignMask, type BinaryMask } from "../../checks/mask/binary-mask.js";
+import { boxDownsampleRgb, downsampleRgb } from "../../checks/pixels/downsample.js";
 import { toLuma } from "../../checks/pixels/luma.js";
 import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
 import { cropRgb, resizeRgb } from "../../checks/pixels/resize-rgb.js";
@@ -29,6 +29,72 @@ export interface Detail extends DetailChange {
 /** Analysis scale for colour statistics: the longer side is at most this many pixels. */
 const ANALYSIS_SIDE = 256;
 
+/**
+ * Working resolution of the pixel checks: a source whose longer side is over this many pixels is analysed
+ * box-downsampled by the smallest integer factor that brings it to at most this, and its candidates by the same
+ * factor (so sizes and alignment keep their ratios). Two measures stay at full resolution, because downsampling
+ * erases what they look for: the 8×8 JPEG block grid and pixelation (`blockiness`) and the fine-noise level of the
+ * whole frame (`detail().noise*`), both from a grid of full-resolution tiles. A 4096² image thus costs what a 1024²
+ * one does plus the downsampling pass.
+ */
+export const WORKING_SIDE = 1024;
+
+/** The integer factor that brings an image's longer side to at most WORKING_SIDE (1 when it already is). */
+export function workingFactor(image: { width: number; height: number }): number {
+  return Math.max(1, Math.ceil(Math.max(image.width, image.height) / WORKING_SIDE));
+}
+
+const atFactor = (image: RgbImage, factor: number): RgbImage =>
+  factor === 1 ? image : boxDownsampleRgb(image, factor);
+
+/**
+ * Full-resolution tiles, a grid of TILE_GRID × TILE_GRID, each at most TILE_SIDE px (about one working-size image
+ * of pixels in all), for what downsampling would erase: blockiness and the noise level.
+ */
+const TILE_GRID = 4;
+const TILE_SIDE = 256;
+
+/** The tile rectangles of an image: evenly spread, origins on the 8-px grid so JPEG's block phase is kept. */
+function fullResolutionTiles(
+  width: number,
+  height: number,
+): Array<{ x0: number; y0: number; x1: number; y1: number }> {
+  const side = Math.min(TILE_SIDE, Math.floor(Math.min(width, height) / TILE_GRID / 8) * 8);
+  if (side < 32) return [];
+  const at = (k: number, extent: number) =>
+    Math.min(extent - side, Math.max(0, Math.round(((k + 0.5) * extent) / TILE_GRID - side / 2) & ~7));
+  const tiles = [];
+  for (let ty = 0; ty < TILE_GRID; ty++)
+    for (let tx = 0; tx < TILE_GRID; tx++) {
+      const x0 = at(tx, width);
+      const y0 = at(ty, height);
+      tiles.push({ x0, y0, x1: x0 + side, y1: y0 + side });
+    }
+  return tiles;
+}
+
+/**
+ * Blockiness at full resolution: of the whole image when it is analysed as given, else the mean over the
+ * full-resolution tiles (block size: the one most tiles find).
+ */
+function fullResolutionBlockiness(image: RgbImage, factor: number, luma: Plane): Blockiness {
+  if (factor === 1) return measureBlockiness(luma);
+  const tiles = fullResolutionTiles(image.width, image.height).map((r) =>
+    measureBlockiness(toLuma(cropRgb(image, r))),
+  );
+  if (tiles.length === 0) return measureBlockiness(luma);
+  const mean = (pick: (b: Blockiness) => number) => tiles.reduce((sum, b) => sum + pick(b), 0) / tiles.length;
+  const pixelation = mean((b) => b.pixelation);
+  const votes = new Map<number, number>();
+  for (const b of tiles) if (b.blockSize > 0) votes.set(b.blockSize, (votes.get(b.blockSize) ?? 0) + 1);
+  const blockSize = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  return {
+    blockSize: pixelation > 0.3 ? blockSize : 0,
+    pixelation,
+    jpegBlockiness: mean((b) => b.jpegBlockiness),
+  };
+}
+
 /** Analysis-scale RGB and its Lab planes. */
 interface Analysed {
   rgb: RgbImage;
@@ -42,6 +108,11 @@ function analyse(image: RgbImage): Analysed {
 
 /** Per-source facts computed once per case and shared by every candidate. */
 export class SourceAnalysis {
+  /** The source as given (full resolution). */
+  readonly full: RgbImage;
+  /** Downsampling factor to the working resolution (1: analysed as given). */
+  readonly factor: number;
+  /** The source at working resolution. */
   readonly image: RgbImage;
   readonly luma: Plane;
   readonly border: BorderResult;
@@ -52,14 +123,27 @@ export class SourceAnalysis {
   readonly editMask: BinaryMask | null;
 
   constructor(image: RgbImage, editMask: BinaryMask | null = null) {
-    this.image = image;
-    this.editMask = editMask;
-    this.luma = toLuma(image);
-    this.border = detectBorder(image);
+    this.full = image;
+    this.factor = workingFactor(image);
+    this.image = atFactor(image, this.factor);
+    // The mask follows the source to the working resolution.
+    this.editMask =
+      editMask && this.factor > 1
+        ? alignMask(
+            editMask,
+            "identity",
+            { x0: 0, y0: 0, x1: editMask.width, y1: editMask.height },
+            this.image.width,
+            this.image.height,
+          )
+        : editMask;
+    this.luma = toLuma(this.image);
+    this.border = detectBorder(this.image);
   }
 
+  /** Blockiness at full resolution, where JPEG's 8×8 grid sits. */
   get blockiness(): Blockiness {
-    this.#blockiness ??= measureBlockiness(this.luma);
+    this.#blockiness ??= fullResolutionBlockiness(this.full, this.factor, this.luma);
     return this.#blockiness;
   }
 
@@ -82,14 +166,17 @@ export class SourceAnalysis {
  */
 export class PairAnalysis {
   readonly source: SourceAnalysis;
+  /** The candidate as given (full resolution): its size is the candidate's size. */
   readonly candidate: RgbImage;
+  /** The candidate at the source's working factor; border, alignment and planes below are measured on it. */
+  readonly working: RgbImage;
   readonly border: BorderResult;
   readonly alignment: Alignment;
   /** Candidate pixels inside the border. */
   readonly inner: RgbImage;
   /** Source pixels mapped onto `inner` (same size). */
   readonly alignedSource: RgbImage;
-  /** Full-resolution luma of aligned source and candidate inner. */
+  /** Working-resolution luma of aligned source and candidate inner. */
   readonly luma: { source: Plane; candidate: Plane };
   /** True when the candidate is the source frame: no rotation, crop, border or resize. */
   readonly sameFrame: boolean;
@@ -103,12 +190,14 @@ export class PairAnalysis {
   constructor(source: SourceAnalysis, candidate: RgbImage) {
     this.source = source;
     this.candidate = candidate;
-    const border = detectBorder(candidate);
+    const working = atFactor(candidate, source.factor);
+    this.working = working;
+    const border = detectBorder(working);
     // A band the source already had is not an added border.
     this.border =
-      border.found && !source.border.found ? border : { ...border, found: false, inner: fullRect(candidate) };
-    this.inner = cropRgb(candidate, this.border.inner);
-    this.#candidateLuma = toLuma(candidate);
+      border.found && !source.border.found ? border : { ...border, found: false, inner: fullRect(working) };
+    this.inner = cropRgb(working, this.border.inner);
+    this.#candidateLuma = toLuma(working);
     const innerLuma = this.border.found
       ? cropPlane(this.#candidateLuma, this.border.inner)
       : this.#candidateLuma;
@@ -160,9 +249,13 @@ export class PairAnalysis {
     return measureClipping(this.small.candidate);
   }
 
-  /** Blockiness of the whole candidate (its own pixel grid, where JPEG blocks sit). */
+  /** Blockiness of the whole candidate at full resolution (its own pixel grid, where JPEG blocks sit). */
   get candidateBlockiness(): Blockiness {
-    this.#candidateBlockiness ??= measureBlockiness(this.#candidateLuma);
+    this.#candidateBlockiness ??= fullResolutionBlockiness(
+      this.candidate,
+      this.source.factor,
+      this.#candidateLuma,
+    );
     return this.#candidateBlockiness;
   }
 
@@ -187,7 +280,13 @@ export class PairAnalysis {
     let d = this.#detail.get(key);
     if (!d) {
       const mask = region ? this.regionMask(region, true, "full") : null;
-      const m = measureDetailChange(this.luma.source, this.luma.candidate, mask);
+      const m = { ...measureDetailChange(this.luma.source, this.luma.candidate, mask) };
+      // Downsampling averages fine noise away: the frame's noise level comes from full-resolution tiles.
+      const full = !region && this.sameFrame && this.source.factor > 1 ? this.#fullResolutionNoise() : null;
+      if (full) {
+        m.noiseSource = full.source;
+        m.noiseCandidate = full.candidate;
+      }
       const contrast = Math.max(0.2, m.stdCandidate / Math.max(1e-3, m.stdSource));
       d = {
         ...m,
@@ -210,7 +309,27 @@ export class PairAnalysis {
   }
 
   /**
-   * A region mask at analysis scale (Lab planes) or full resolution (luma planes). A region taken from the
+   * Noise σ of source and candidate at full resolution, averaged over a grid of tiles (about one working-size
+   * image of pixels); null when the two are not the same size at full resolution.
+   */
+  #fullResolutionNoise(): { source: number; candidate: number } | null {
+    const s = this.source.full;
+    const c = this.candidate;
+    if (s.width !== c.width || s.height !== c.height) return null;
+    const tiles = fullResolutionTiles(s.width, s.height);
+    if (tiles.length === 0) return null;
+    let source = 0;
+    let candidate = 0;
+    for (const rect of tiles) {
+      const d = measureDetailChange(toLuma(cropRgb(s, rect)), toLuma(cropRgb(c, rect)));
+      source += d.noiseSource;
+      candidate += d.noiseCandidate;
+    }
+    return { source: source / tiles.length, candidate: candidate / tiles.length };
+  }
+
+  /**
+   * A region mask at analysis scale (Lab planes) or at working resolution (luma planes). A region taken from the
    * case's mask (`fromMask`) is the mask's pixels inside the region's box, and outside it is everything beyond
    * the mask and its border band.
    */
