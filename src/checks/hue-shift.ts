@@ -14,6 +14,12 @@ export interface HueShift {
   chromaRatio: number;
   /** Share of the source's pixels that are chromatic (C* ≥ 8). */
   chromaticShare: number;
+  /**
+   * How much more concentrated the candidate's hues are than the source's (chroma-weighted resultant
+   * length of the hue directions, candidate minus source): a rotation keeps it ≈ 0; a tint (sepia,
+   * a colour cast) that pulls every hue towards one raises it.
+   */
+  concentrationGain: number;
 }
 
 const MIN_CHROMA = 8;
@@ -25,6 +31,7 @@ export function measureHueShift(source: LabImage, candidate: LabImage): HueShift
   let cs = 0;
   let cc = 0;
   let chromatic = 0;
+  const spread = { sx: 0, sy: 0, cx: 0, cy: 0, w: 0 };
   const n = source.L.length;
   for (let i = 0; i < n; i++) {
     const a0 = source.a[i] as number;
@@ -40,6 +47,11 @@ export function measureHueShift(source: LabImage, candidate: LabImage): HueShift
     if (c1 < MIN_CHROMA / 2) continue;
     // Angle between the two chroma vectors: cos = dot/(c0 c1), sin = cross/(c0 c1).
     const w = Math.min(c0, c1);
+    spread.sx += (w * a0) / c0;
+    spread.sy += (w * b0) / c0;
+    spread.cx += (w * a1) / c1;
+    spread.cy += (w * b1) / c1;
+    spread.w += w;
     sx += (w * (a0 * a1 + b0 * b1)) / (c0 * c1);
     sy += (w * (a0 * b1 - b0 * a1)) / (c0 * c1);
     weight += w;
@@ -50,5 +62,7 @@ export function measureHueShift(source: LabImage, candidate: LabImage): HueShift
     consistency: weight > 0 ? Math.hypot(sx, sy) / weight : 0,
     chromaRatio: cs > 1e-6 ? cc / cs : 1,
     chromaticShare: n > 0 ? chromatic / n : 0,
+    concentrationGain:
+      spread.w > 0 ? (Math.hypot(spread.cx, spread.cy) - Math.hypot(spread.sx, spread.sy)) / spread.w : 0,
   };
 }

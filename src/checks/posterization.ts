@@ -78,3 +78,51 @@ export function measurePosterization(image: RgbImage): Posterization {
   const levels = parts.map((p) => p.levels).sort((a, b) => a - b)[1] ?? 0;
   return { combing: parts.reduce((s, p) => s + p.combing, 0) / 3, levels };
 }
+
+/** A posterizing quantizer: `even` rounds to N evenly spaced levels (0 and 255 included, as ImageMagick's `-posterize N`); `bits` keeps the top bits (N = 2^bits levels, as PIL's `posterize`). */
+export interface Quantizer {
+  kind: "even" | "bits";
+  levels: number;
+}
+
+function quantizeTable(q: Quantizer): Uint8Array {
+  if (q.kind === "bits") {
+    const step = 256 / q.levels;
+    return Uint8Array.from({ length: 256 }, (_, v) => Math.floor(v / step) * step);
+  }
+  const step = 255 / (q.levels - 1);
+  return Uint8Array.from({ length: 256 }, (_, v) => Math.min(255, Math.round(Math.round(v / step) * step)));
+}
+
+export function quantizeRgb(image: RgbImage, q: Quantizer): RgbImage {
+  const t = quantizeTable(q);
+  return { width: image.width, height: image.height, rgb: image.rgb.map((v) => t[v] as number) };
+}
+
+/**
+ * The posterize levels that best explain the candidate: the quantizer (2–16 even levels, or 1–4 bits)
+ * whose result on the aligned source is closest to the candidate (mean absolute difference per channel).
+ * Robust to delivery: JPEG and a slight blur raise every quantizer's error alike.
+ */
+export function fitQuantizer(source: RgbImage, candidate: RgbImage): { quantizer: Quantizer; error: number } {
+  const options: Quantizer[] = [];
+  for (let n = 2; n <= 16; n++) options.push({ kind: "even", levels: n });
+  for (let b = 1; b <= 4; b++) options.push({ kind: "bits", levels: 2 ** b });
+  let best = { quantizer: options[0] as Quantizer, error: Infinity };
+  const s = source.rgb;
+  const c = candidate.rgb;
+  const step = Math.max(1, Math.floor(s.length / 3 / 60_000)) * 3;
+  for (const q of options) {
+    const t = quantizeTable(q);
+    let e = 0;
+    let n = 0;
+    for (let i = 0; i < s.length; i += step)
+      for (let k = 0; k < 3; k++) {
+        e += Math.abs((t[s[i + k] as number] as number) - (c[i + k] as number));
+        n++;
+      }
+    const error = e / Math.max(1, n);
+    if (error < best.error) best = { quantizer: q, error };
+  }
+  return best;
+}

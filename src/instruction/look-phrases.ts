@@ -69,7 +69,9 @@ function findVignette(clause: Clause): LookHit | null {
     const remove = removal || negated || (clause.mood === "complaint" && !values.includes("add"));
     // "a dark vignette", "a soft vignette": the tone words describe the vignette.
     const tone = words.flatMap((w, i) =>
-      DARKEN.has(w.value) || BRIGHTEN.has(w.value) || ["dark", "soft", "subtle", "strong", "heavy"].includes(w.value)
+      DARKEN.has(w.value) ||
+      BRIGHTEN.has(w.value) ||
+      ["dark", "soft", "subtle", "strong", "heavy"].includes(w.value)
         ? [i]
         : [],
     );

@@ -14,7 +14,9 @@ export type Attribute =
   | "pixelation"
   | "geometry"
   | "polarity"
-  | "colourStructure";
+  | "colourStructure"
+  /** Histogram combing (posterization, banding), a quality defect unless posterizing was asked. */
+  | "banding";
 
 /** Tolerance multiplier an op grants an attribute: Infinity = the op may change it freely. */
 const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = {
@@ -87,6 +89,30 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
     contrast: 1.5,
     pixelation: Infinity,
     blocking: Infinity,
+  },
+  // A tilt is aligned by the rotation found; its filled corners are compared with themselves.
+  tilt: { geometry: Infinity, detail: 1.5, noise: 1.5, damage: 1.5 },
+  // The radial part of a vignette is taken out before the local-damage check (keep-reference.ts).
+  vignette: { deltaL: 3, contrast: 2, chroma: 2, colourStructure: 1.5, detail: 1.5, damage: 1.5 },
+  posterize: {
+    banding: Infinity,
+    colourStructure: 3,
+    deltaL: 1.5,
+    contrast: 2,
+    chroma: 2,
+    warmth: 1.5,
+    detail: Infinity,
+    noise: Infinity,
+    blocking: 3,
+    clipping: Infinity,
+  },
+  "hue-shift": {
+    colourStructure: Infinity,
+    warmth: Infinity,
+    chroma: 1.5,
+    deltaL: 2,
+    contrast: 1.5,
+    damage: 2,
   },
   "text-add": { damage: Infinity },
   "text-replace": { damage: Infinity },

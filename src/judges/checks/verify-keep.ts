@@ -5,6 +5,7 @@ import type { EditOpName } from "../../contract/edit-op.js";
 import type { Principle } from "../../contract/principle.js";
 import type { Measurement, Verdict } from "../../contract/verdict.js";
 import { type Attribute, allowance } from "./allowances.js";
+import { keepReference } from "./keep-reference.js";
 import { makeVerdict } from "./make-verdict.js";
 import type { PairAnalysis } from "./pair-analysis.js";
 import { type Curve, DRIFT, scoreOn } from "./score-curve.js";
@@ -163,7 +164,11 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
   if (damageGrant !== Infinity || region) {
     const small = pair.small;
     const outside = region ? pair.regionMask(region, false, "analysis") : null;
-    const dmg = measureLocalDamage(small.source, small.candidate, outside);
+    const dmg = measureLocalDamage(
+      region ? small.source : keepReference(pair, ops),
+      small.candidate,
+      outside,
+    );
     const excess = Math.max(0, dmg.maxTileResidual - 2 * dmg.medianTileResidual);
     m.localChange = excess;
     m.changedShare = dmg.damagedShare;

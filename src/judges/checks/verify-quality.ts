@@ -26,6 +26,14 @@ const PIXELATION: Curve = [
   [0.5, 0.25],
   [0.8, 0.1],
 ];
+/** Histogram combing gained over the source: banding from too few tone levels. */
+const BANDING: Curve = [
+  [0.03, 1],
+  [0.06, 0.8],
+  [0.1, 0.5],
+  [0.2, 0.2],
+  [0.35, 0.08],
+];
 const NOISE: Curve = [
   [1.5, 1],
   [3, 0.7],
@@ -33,7 +41,7 @@ const NOISE: Curve = [
   [12, 0.15],
 ];
 
-/** Does the result look right: no new clipping, JPEG blocking, pixelation or noise beyond what was asked. */
+/** Does the result look right: no new clipping, JPEG blocking, pixelation, banding or noise beyond what was asked. */
 export function verifyQuality(principle: Principle, ops: readonly EditOpName[], pair: PairAnalysis): Verdict {
   const parts: Array<{ name: string; score: number; text: string }> = [];
   const m: Record<string, Measurement> = {};
@@ -63,6 +71,16 @@ export function verifyQuality(principle: Principle, ops: readonly EditOpName[], 
       name: "pixelation",
       score: scoreOn(PIXELATION, gain),
       text: `block grid ${pair.candidateBlockiness.pixelation.toFixed(2)}`,
+    });
+  }
+  if (allowance(ops, "banding") !== Infinity) {
+    const c = pair.candidatePosterization;
+    const gain = c.combing - pair.source.posterization.combing;
+    m.banding = c.combing;
+    parts.push({
+      name: "banding",
+      score: scoreOn(BANDING, gain),
+      text: `tone levels combed ${c.combing.toFixed(2)} (source ${pair.source.posterization.combing.toFixed(2)})`,
     });
   }
   const noiseGrant = allowance(ops, "noise");

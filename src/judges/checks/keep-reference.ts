@@ -1,0 +1,20 @@
+import type { RgbImage } from "../../checks/pixels/rgb-image.js";
+import { fitQuantizer, quantizeRgb } from "../../checks/posterization.js";
+import { applyRadialChange, measureVignette } from "../../checks/vignette.js";
+import type { EditOpName } from "../../contract/edit-op.js";
+import type { PairAnalysis } from "./pair-analysis.js";
+
+/**
+ * The analysis-scale source the local-damage check compares the candidate with. For a vignette, the
+ * source with the fitted radial lightness change applied, so the darkened (or brightened) edges the
+ * request implies are not taken for a local change. For a posterize, the source quantized to the
+ * levels that best explain the candidate, so the flat bands are not either. Otherwise the aligned source.
+ */
+export function keepReference(pair: PairAnalysis, ops: readonly EditOpName[]): RgbImage {
+  const small = pair.small;
+  if (ops.includes("posterize"))
+    return quantizeRgb(small.source, fitQuantizer(small.source, small.candidate).quantizer);
+  if (!ops.includes("vignette")) return small.source;
+  const v = measureVignette(pair.lab.source, pair.lab.candidate);
+  return applyRadialChange(small.source, pair.lab.source, v.fit);
+}
