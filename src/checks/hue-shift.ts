@@ -66,3 +66,19 @@ export function measureHueShift(source: LabImage, candidate: LabImage): HueShift
       spread.w > 0 ? (Math.hypot(spread.cx, spread.cy) - Math.hypot(spread.sx, spread.sy)) / spread.w : 0,
   };
 }
+
+/** The source's a*, b* rotated by `degrees` (its LCh hue turned, chroma and lightness kept). */
+export function rotateHue(source: LabImage, degrees: number): LabImage {
+  const t = (degrees * Math.PI) / 180;
+  const cos = Math.cos(t);
+  const sin = Math.sin(t);
+  const a = new Float32Array(source.a.length);
+  const b = new Float32Array(source.b.length);
+  for (let i = 0; i < a.length; i++) {
+    const a0 = source.a[i] as number;
+    const b0 = source.b[i] as number;
+    a[i] = a0 * cos - b0 * sin;
+    b[i] = a0 * sin + b0 * cos;
+  }
+  return { width: source.width, height: source.height, L: source.L, a, b };
+}

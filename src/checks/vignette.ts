@@ -15,8 +15,10 @@ export interface VignetteChange {
   ratio: number;
   /** Share of the ΔL* variance the radial fit explains (a vignette ≈ 0.6–1, a local change ≈ 0). */
   explained: number;
-  /** The fit's coefficients, to undo the radial part (`radialGain`). */
+  /** The ΔL* fit's coefficients (constant, r², r⁴). */
   fit: readonly [number, number, number];
+  /** ln(Y candidate ÷ Y source) fitted the same way (a multiplicative vignette), weighted by Y. */
+  gainFit: readonly [number, number, number];
 }
 
 function radius2(x: number, y: number, w: number, h: number): number {
@@ -51,6 +53,12 @@ export function measureVignette(source: LabImage, candidate: LabImage): Vignette
   let sum = 0;
   let sum2 = 0;
   let n = 0;
+  const gm = [
+    [0, 0, 0],
+    [0, 0, 0],
+    [0, 0, 0],
+  ];
+  const gv = [0, 0, 0];
   let centre = [0, 0, 0];
   let corner = [0, 0, 0];
   for (let y = 0; y < h; y++)
@@ -63,6 +71,15 @@ export function measureVignette(source: LabImage, candidate: LabImage): Vignette
         v[a] = (v[a] as number) + (f[a] as number) * d;
         const row = m[a] as number[];
         for (let b = 0; b < 3; b++) row[b] = (row[b] as number) + (f[a] as number) * (f[b] as number);
+      }
+      const ys = ((source.L[i] as number) + 16) / 116;
+      const yc = ((candidate.L[i] as number) + 16) / 116;
+      const wY = ys * ys * ys;
+      const g = Math.log((yc * yc * yc + 0.005) / (wY + 0.005));
+      for (let a = 0; a < 3; a++) {
+        gv[a] = (gv[a] as number) + wY * (f[a] as number) * g;
+        const row = gm[a] as number[];
+        for (let b = 0; b < 3; b++) row[b] = (row[b] as number) + wY * (f[a] as number) * (f[b] as number);
       }
       sum += d;
       sum2 += d * d;
@@ -81,6 +98,7 @@ export function measureVignette(source: LabImage, candidate: LabImage): Vignette
         ];
     }
   const fit = solve3(m, v);
+  const gainFit = solve3(gm, gv);
   let resid = 0;
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
@@ -97,6 +115,7 @@ export function measureVignette(source: LabImage, candidate: LabImage): Vignette
     ratio: Number.isFinite(ratio) ? ratio : 1,
     explained: variance > 1e-6 ? Math.max(0, 1 - resid / variance) : 0,
     fit,
+    gainFit,
   };
 }
 
@@ -109,23 +128,24 @@ export function radialDelta(fit: VignetteChange["fit"], r2: number): number {
 export { radius2 as radiusSquared };
 
 /**
- * The source with the fitted radial lightness change applied (RGB scaled by the L* ratio per pixel), so
- * that a keep check comparing it with the candidate sees only what the vignette does not explain.
+ * The source with the fitted radial gain applied (sRGB × exp(gain(r) / 2.2), the multiplicative vignette
+ * in linear light), so that a keep check comparing it with the candidate sees only what the vignette does
+ * not explain.
  */
 export function applyRadialChange(
   rgb: { width: number; height: number; rgb: Uint8Array },
-  lab: LabImage,
-  fit: VignetteChange["fit"],
+  change: VignetteChange,
 ): { width: number; height: number; rgb: Uint8Array } {
   const { width: w, height: h } = rgb;
   const out = new Uint8Array(rgb.rgb.length);
+  const [, b, c] = change.gainFit;
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
-      const L = lab.L[i] as number;
-      const k = Math.max(0, L + radialDelta(fit, radius2(x, y, w, h))) / Math.max(L, 4);
-      for (let c = 0; c < 3; c++)
-        out[i * 3 + c] = Math.min(255, Math.round((rgb.rgb[i * 3 + c] as number) * k));
+      const r2 = radius2(x, y, w, h);
+      const k = Math.exp((b * r2 + c * r2 * r2) / 2.2);
+      for (let ch = 0; ch < 3; ch++)
+        out[i * 3 + ch] = Math.min(255, Math.round((rgb.rgb[i * 3 + ch] as number) * k));
     }
   return { width: w, height: h, rgb: out };
 }

@@ -1,4 +1,5 @@
-import { measureHueShift } from "../../checks/hue-shift.js";
+import { meanDeltaE } from "../../checks/difference.js";
+import { measureHueShift, rotateHue } from "../../checks/hue-shift.js";
 import type { EditOp } from "../../contract/edit-op.js";
 import type { Principle } from "../../contract/principle.js";
 import type { Verdict } from "../../contract/verdict.js";
@@ -46,6 +47,14 @@ const SPREAD_KEPT: Curve = [
   [0.3, 0.2],
 ];
 
+/** Mean ΔE*ab between the candidate and the source turned by the measured angle: a tint or recolouring is not a rotation. */
+const ROTATION_RESIDUAL: Curve = [
+  [6, 0.95],
+  [12, 0.7],
+  [20, 0.4],
+  [30, 0.2],
+];
+
 function circularDistance(a: number, b: number): number {
   const d = Math.abs(((((a - b) % 360) + 540) % 360) - 180);
   return d;
@@ -55,7 +64,7 @@ function circularDistance(a: number, b: number): number {
 export function verifyHueShiftFollow(principle: Principle, op: HueShiftOp, pair: PairAnalysis): Verdict {
   const by = "checks:hue";
   const h = measureHueShift(pair.lab.source, pair.lab.candidate);
-  const m = {
+  const m: Record<string, number> = {
     hueChange: h.degrees,
     consistency: h.consistency,
     chromaRatio: h.chromaRatio,
@@ -68,7 +77,10 @@ export function verifyHueShiftFollow(principle: Principle, op: HueShiftOp, pair:
     op.degrees === null
       ? scoreOn(ANY_SHIFT, Math.abs(h.degrees))
       : scoreOn(ANGLE_ERROR, circularDistance(h.degrees, op.degrees));
+  const residual = meanDeltaE(rotateHue(pair.lab.source, h.degrees), pair.lab.candidate, null);
+  m.rotationResidual = residual;
   const score = Math.min(
+    scoreOn(ROTATION_RESIDUAL, residual),
     turn,
     scoreOn(CHROMA_KEPT, h.chromaRatio),
     scoreOn(CONSISTENCY, h.consistency),
@@ -77,7 +89,7 @@ export function verifyHueShiftFollow(principle: Principle, op: HueShiftOp, pair:
   return makeVerdict(
     principle,
     score,
-    `hues turned ${h.degrees >= 0 ? "+" : ""}${h.degrees.toFixed(0)}° (consistency ${h.consistency.toFixed(2)}), chroma ×${h.chromaRatio.toFixed(2)}, hue concentration ${h.concentrationGain >= 0 ? "+" : ""}${h.concentrationGain.toFixed(2)}${op.degrees === null ? "" : `; asked ${op.degrees}°`}`,
+    `hues turned ${h.degrees >= 0 ? "+" : ""}${h.degrees.toFixed(0)}° (consistency ${h.consistency.toFixed(2)}), chroma ×${h.chromaRatio.toFixed(2)}, hue concentration ${h.concentrationGain >= 0 ? "+" : ""}${h.concentrationGain.toFixed(2)}, ΔE ${residual.toFixed(1)} from a pure rotation${op.degrees === null ? "" : `; asked ${op.degrees}°`}`,
     m,
     by,
   );

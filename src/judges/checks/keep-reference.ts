@@ -1,3 +1,5 @@
+import { measureHueShift, rotateHue } from "../../checks/hue-shift.js";
+import { labToSrgb } from "../../checks/pixels/lab-to-srgb.js";
 import type { RgbImage } from "../../checks/pixels/rgb-image.js";
 import { fitQuantizer, quantizeRgb } from "../../checks/posterization.js";
 import { applyRadialChange, measureVignette } from "../../checks/vignette.js";
@@ -8,13 +10,17 @@ import type { PairAnalysis } from "./pair-analysis.js";
  * The analysis-scale source the local-damage check compares the candidate with. For a vignette, the
  * source with the fitted radial lightness change applied, so the darkened (or brightened) edges the
  * request implies are not taken for a local change. For a posterize, the source quantized to the
- * levels that best explain the candidate, so the flat bands are not either. Otherwise the aligned source.
+ * levels that best explain the candidate, so the flat bands are not either. For a hue shift, the source
+ * with its hues turned by the measured mean angle. Otherwise the aligned source.
  */
 export function keepReference(pair: PairAnalysis, ops: readonly EditOpName[]): RgbImage {
   const small = pair.small;
+  if (ops.includes("hue-shift")) {
+    const turn = measureHueShift(pair.lab.source, pair.lab.candidate).degrees;
+    return labToSrgb(rotateHue(pair.lab.source, turn));
+  }
   if (ops.includes("posterize"))
     return quantizeRgb(small.source, fitQuantizer(small.source, small.candidate).quantizer);
   if (!ops.includes("vignette")) return small.source;
-  const v = measureVignette(pair.lab.source, pair.lab.candidate);
-  return applyRadialChange(small.source, pair.lab.source, v.fit);
+  return applyRadialChange(small.source, measureVignette(pair.lab.source, pair.lab.candidate));
 }
