@@ -14,7 +14,8 @@ export type Attribute =
   | "pixelation"
   | "geometry"
   | "polarity"
-  | "colourStructure";
+  | "colourStructure"
+  | "halo";
 
 /** Tolerance multiplier an op grants an attribute: Infinity = the op may change it freely. */
 const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = {
@@ -74,10 +75,10 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
   flip: { geometry: Infinity },
   crop: { geometry: Infinity },
   border: { geometry: Infinity },
-  resize: { geometry: Infinity, detail: Infinity, noise: Infinity },
+  resize: { geometry: Infinity, detail: Infinity, noise: Infinity, halo: 2 },
   blur: { detail: Infinity, noise: Infinity, contrast: 1.5 },
-  sharpen: { detail: Infinity, noise: 3, contrast: 2.5, clipping: 2 },
-  noise: { noise: Infinity, detail: Infinity, chroma: 1.5 },
+  sharpen: { detail: Infinity, noise: 3, contrast: 2.5, clipping: 2, halo: 1.5 },
+  noise: { noise: Infinity, detail: Infinity, chroma: 1.5, halo: Infinity },
   pixelate: {
     colourStructure: 3,
     warmth: 2,
@@ -87,6 +88,7 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
     contrast: 1.5,
     pixelation: Infinity,
     blocking: Infinity,
+    halo: Infinity,
   },
   "text-add": { damage: Infinity },
   "text-replace": { damage: Infinity },
@@ -104,6 +106,7 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
     detail: 2,
     noise: 2,
     damage: Infinity,
+    halo: Infinity,
   },
 };
 

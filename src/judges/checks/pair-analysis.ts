@@ -5,6 +5,7 @@ import { type BorderResult, detectBorder } from "../../checks/geometry/detect-bo
 import { transformRgb } from "../../checks/geometry/dihedral.js";
 import { type Alignment, findAlignment } from "../../checks/geometry/find-alignment.js";
 import { cropPlane } from "../../checks/geometry/plane-ops.js";
+import { type Halo, measureHalo } from "../../checks/halo.js";
 import { downsampleRgb } from "../../checks/pixels/downsample.js";
 import { toLuma } from "../../checks/pixels/luma.js";
 import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
@@ -91,6 +92,7 @@ export class PairAnalysis {
   readonly #candidateLuma: Plane;
   #analysed: { source: Analysed; candidate: Analysed } | undefined;
   #candidateBlockiness: Blockiness | undefined;
+  #halo: Halo | undefined;
   readonly #detail = new Map<string, Detail>();
   readonly #tone = new Map<string, ToneChange>();
 
@@ -158,6 +160,12 @@ export class PairAnalysis {
   get candidateBlockiness(): Blockiness {
     this.#candidateBlockiness ??= measureBlockiness(this.#candidateLuma);
     return this.#candidateBlockiness;
+  }
+
+  /** Over-sharpening halos along the source's edges, at full resolution; computed once. */
+  get halo(): Halo {
+    this.#halo ??= measureHalo(this.luma.source, this.luma.candidate);
+    return this.#halo;
   }
 
   /** Tone and colour change inside a region or over the whole frame; computed once each. */
