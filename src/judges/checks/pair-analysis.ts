@@ -6,6 +6,7 @@ import { transformRgb } from "../../checks/geometry/dihedral.js";
 import { type Alignment, findAlignment } from "../../checks/geometry/find-alignment.js";
 import { cropPlane } from "../../checks/geometry/plane-ops.js";
 import { findSmallRotation, type SmallRotation, warpRotated } from "../../checks/geometry/small-rotation.js";
+import { type Halo, measureHalo } from "../../checks/halo.js";
 import { downsampleRgb } from "../../checks/pixels/downsample.js";
 import { toLuma } from "../../checks/pixels/luma.js";
 import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
@@ -113,6 +114,7 @@ export class PairAnalysis {
   #posterization: Posterization | undefined;
   #analysed: { source: Analysed; candidate: Analysed } | undefined;
   #candidateBlockiness: Blockiness | undefined;
+  #halo: Halo | undefined;
   readonly #detail = new Map<string, Detail>();
   readonly #tone = new Map<string, ToneChange>();
 
@@ -209,6 +211,12 @@ export class PairAnalysis {
   get candidatePosterization(): Posterization {
     this.#posterization ??= measurePosterization(this.inner);
     return this.#posterization;
+  }
+
+  /** Over-sharpening halos along the source's edges, at full resolution; computed once. */
+  get halo(): Halo {
+    this.#halo ??= measureHalo(this.luma.source, this.luma.candidate);
+    return this.#halo;
   }
 
   /** Tone and colour change inside a region or over the whole frame; computed once each. */

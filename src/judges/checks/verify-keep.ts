@@ -5,6 +5,7 @@ import type { EditOpName } from "../../contract/edit-op.js";
 import type { Principle } from "../../contract/principle.js";
 import type { Measurement, Verdict } from "../../contract/verdict.js";
 import { type Attribute, allowance } from "./allowances.js";
+import { deliveryDetailRatio } from "./delivery-baseline.js";
 import { keepReference } from "./keep-reference.js";
 import { makeVerdict } from "./make-verdict.js";
 import type { PairAnalysis } from "./pair-analysis.js";
@@ -146,7 +147,11 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
       chroma: Math.abs(Math.log(t.chromaRatio)),
       colourStructure: Math.abs(Math.log(Math.max(0.05, t.chromaGain))),
       warmth: Math.abs(t.warmth),
-      detail: Math.abs(Math.log(d.detailRatio)),
+      // Losing fine detail up to what a delivery blur alone loses is not an unrequested change.
+      detail:
+        d.detailRatio >= 1
+          ? Math.log(d.detailRatio)
+          : Math.max(0, Math.log(deliveryDetailRatio(pair) / d.detailRatio)),
       noise: Math.max(0, d.noiseIncrease),
     };
     if (allowance(ops, "polarity") !== Infinity) {

@@ -34,6 +34,14 @@ const BANDING: Curve = [
   [0.2, 0.2],
   [0.35, 0.08],
 ];
+/** Mean overshoot at edges (luma units) past the source's neighbourhood range: over-sharpening rims. */
+const HALO: Curve = [
+  [1.5, 1],
+  [3, 0.85],
+  [6, 0.55],
+  [12, 0.3],
+  [25, 0.1],
+];
 const NOISE: Curve = [
   [1.5, 1],
   [3, 0.7],
@@ -91,6 +99,17 @@ export function verifyQuality(principle: Principle, ops: readonly EditOpName[], 
       name: "noise",
       score: scoreOn(NOISE, d.noiseIncrease / noiseGrant),
       text: `noise σ +${Math.max(0, d.noiseIncrease).toFixed(1)}`,
+    });
+  }
+  const haloGrant = allowance(ops, "halo");
+  if (haloGrant !== Infinity && pair.alignment.kind !== "none") {
+    const h = pair.halo;
+    m.haloOvershoot = h.overshoot;
+    m.haloShare = h.haloShare;
+    parts.push({
+      name: "halo",
+      score: scoreOn(HALO, h.overshoot / haloGrant),
+      text: `halos along edges: overshoot ${h.overshoot.toFixed(1)} on ${(h.haloShare * 100).toFixed(0)}% of edge pixels`,
     });
   }
   const worst = parts.reduce((w, p) => (p.score < w.score ? p : w));
