@@ -22,6 +22,9 @@ const ROWS: readonly PhrasingRow[] = [
   ["Could you posterize this photo with 6 levels?", ["posterize:6"]],
   ["give it a posterized look", ["posterize"]],
   ["apply a poster effect", ["posterize"]],
+  ["Reduce the number of colour levels.", ["posterize"]],
+  ["limit the colour palette", ["posterize"]],
+  ["reduce the noise levels", ["unknown"]],
   ["Shift the hues", ["hue-shift"]],
   ["rotate the hue by 90 degrees", ["hue-shift:90"]],
   ["Could you shift the hue 45°?", ["hue-shift:45"]],
@@ -38,6 +41,7 @@ const ROWS: readonly PhrasingRow[] = [
   ["The horizon is crooked, please fix it", ["tilt:"]],
   ["level the horizon", ["tilt:"]],
   ["it's tilted", ["tilt:"]],
+  ["straighten it, it leans 4°", ["tilt:", "tilt:4"]],
   ["straighten it by rotating 2 degrees clockwise", ["tilt:cw2"]],
   // The quarter turns stay rotations.
   ["rotate 90 degrees clockwise", ["rotate:90"]],

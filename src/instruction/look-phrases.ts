@@ -89,9 +89,41 @@ function findVignette(clause: Clause): LookHit | null {
   return { op: { op: "vignette", direction: remove ? "remove" : "add" }, indices: [dark, edge] };
 }
 
+const REDUCE = new Set([
+  "reduce",
+  "fewer",
+  "limit",
+  "lower",
+  "decrease",
+  "cut",
+  "less",
+  "restrict",
+  "quantize",
+  "quantise",
+]);
+const COLOUR_WORDS = new Set(["colour", "color", "colours", "colors", "tone", "tones", "tonal", "shades"]);
+
+/** "reduce the number of colour levels", "limit the palette to 8 colours": posterizing in other words. */
+function reducedLevels(clause: Clause): number | null {
+  const words = clause.words;
+  const values = words.map((w) => w.value);
+  const reduce = words.findIndex((w) => !w.negated && (REDUCE.has(w.value) || REDUCE.has(w.lemma)));
+  if (reduce < 0) return null;
+  const colour = values.some((v) => COLOUR_WORDS.has(v));
+  const levelsOf = (values.includes("levels") || values.includes("level")) && colour;
+  const numberOf = values.includes("number") && colour;
+  return levelsOf || numberOf || values.includes("palette") ? reduce : null;
+}
+
 function findPosterize(clause: Clause): LookHit | null {
   const words = clause.words;
   const values = words.map((w) => w.value);
+  const reduced = reducedLevels(clause);
+  if (reduced !== null) {
+    const n = numberBefore(values, LEVEL_NOUNS);
+    const indices = words.flatMap((w, i) => (i === reduced || COLOUR_WORDS.has(w.value) ? [i] : []));
+    return { op: { op: "posterize", levels: n !== null && n >= 2 && n <= 64 ? n : null }, indices };
+  }
   const at = words.findIndex(
     (w) =>
       w.value.startsWith("posteri") ||

@@ -22,6 +22,8 @@ const STRAIGHTEN_WORDS = new Set([
   "slanted",
   "slanting",
   "lopsided",
+  "leans",
+  "leaning",
 ]);
 const ROTATE_WORDS = new Set(["rotate", "rotation", "spin", "turn", "rotated", "turned"]);
 const LEVEL_OBJECTS = new Set(["horizon", "horizontal", "skyline", "waterline", "shoreline"]);
