@@ -1,3 +1,4 @@
+import type { RgbImage } from "./pixels/rgb-image.js";
 import type { LabImage } from "./pixels/srgb-to-lab.js";
 
 /**
@@ -127,25 +128,47 @@ export function radialDelta(fit: VignetteChange["fit"], r2: number): number {
 /** Normalised squared radius of pixel (x, y): 0 at the centre, 1 at the corners. */
 export { radius2 as radiusSquared };
 
+const RINGS = 16;
+
 /**
- * The source with the fitted radial gain applied (sRGB × exp(gain(r) / 2.2), the multiplicative vignette
- * in linear light), so that a keep check comparing it with the candidate sees only what the vignette does
- * not explain.
+ * The source with the candidate's radial gain applied, so that a keep check comparing it with the
+ * candidate sees only what a vignette does not explain. The gain is ln(Y candidate ÷ Y source) by ring of
+ * normalised radius (16 rings, the median of each, so a local change does not move it), applied to sRGB
+ * as exp(gain / 2.2) (a multiplicative vignette in linear light), interpolated between the rings; any
+ * radially symmetric falloff (a polynomial, a blurred ellipse as ImageMagick's `-vignette`) is covered.
  */
-export function applyRadialChange(
-  rgb: { width: number; height: number; rgb: Uint8Array },
-  change: VignetteChange,
-): { width: number; height: number; rgb: Uint8Array } {
+export function applyRadialChange(rgb: RgbImage, source: LabImage, candidate: LabImage): RgbImage {
   const { width: w, height: h } = rgb;
-  const out = new Uint8Array(rgb.rgb.length);
-  const [, b, c] = change.gainFit;
+  const rings: number[][] = Array.from({ length: RINGS }, () => []);
+  const ringOf = (x: number, y: number) =>
+    Math.min(RINGS - 1, Math.floor(Math.sqrt(radius2(x, y, w, h)) * RINGS));
+  const y3 = (L: number) => ((L + 16) / 116) ** 3;
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
-      const r2 = radius2(x, y, w, h);
-      const k = Math.exp((b * r2 + c * r2 * r2) / 2.2);
-      for (let ch = 0; ch < 3; ch++)
-        out[i * 3 + ch] = Math.min(255, Math.round((rgb.rgb[i * 3 + ch] as number) * k));
+      const g = Math.log((y3(candidate.L[i] as number) + 0.005) / (y3(source.L[i] as number) + 0.005));
+      rings[ringOf(x, y)]?.push(g);
+    }
+  const gains = rings.map((values) => {
+    if (values.length === 0) return Number.NaN;
+    values.sort((a, b) => a - b);
+    return values[Math.floor(values.length / 2)] as number;
+  });
+  // Empty rings take their inner neighbour's gain; the centre ring's gain is the reference (0).
+  for (let k = 0; k < RINGS; k++) if (Number.isNaN(gains[k])) gains[k] = k > 0 ? (gains[k - 1] as number) : 0;
+  const centre = gains[0] as number;
+  const out = new Uint8Array(rgb.rgb.length);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const t = Math.sqrt(radius2(x, y, w, h)) * RINGS - 0.5;
+      const k0 = Math.max(0, Math.min(RINGS - 1, Math.floor(t)));
+      const k1 = Math.min(RINGS - 1, k0 + 1);
+      const f = Math.max(0, Math.min(1, t - k0));
+      const g = (gains[k0] as number) * (1 - f) + (gains[k1] as number) * f - centre;
+      const k = Math.exp(g / 2.2);
+      for (let c = 0; c < 3; c++)
+        out[i * 3 + c] = Math.min(255, Math.round((rgb.rgb[i * 3 + c] as number) * k));
     }
   return { width: w, height: h, rgb: out };
 }

@@ -6,7 +6,7 @@ import type { Principle } from "../../contract/principle.js";
 import type { Measurement, Verdict } from "../../contract/verdict.js";
 import { type Attribute, allowance } from "./allowances.js";
 import { deliveryDetailRatio } from "./delivery-baseline.js";
-import { keepReference } from "./keep-reference.js";
+import { keepReference, keepTone } from "./keep-reference.js";
 import { makeVerdict } from "./make-verdict.js";
 import type { PairAnalysis } from "./pair-analysis.js";
 import { type Curve, DRIFT, scoreOn } from "./score-curve.js";
@@ -124,6 +124,8 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
     m.border = pair.border.found;
   }
   const region = principle.scope === "outside-region" ? principle.region : undefined;
+  // The source with the change a look op implies applied (vignette, hue shift, posterize); see keep-reference.ts.
+  const reference = region ? null : keepReference(pair, ops);
   if (region) {
     const maskA = pair.regionMask(region, false, "analysis");
     const de = meanDeltaE(pair.lab.source, pair.lab.candidate, maskA);
@@ -139,7 +141,7 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
       { name: "ssim", score: scoreOn(SSIM_OUTSIDE, ssim) },
     );
   } else {
-    const t = pair.tone();
+    const t = keepTone(pair, reference ?? pair.small.source);
     const d = pair.detail();
     const drifts: Record<keyof typeof TOLERANCE, number> = {
       deltaL: Math.abs(t.deltaL),
