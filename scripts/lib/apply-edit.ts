@@ -2,6 +2,7 @@ import { pastePatch, smear } from "./damage-ops.js";
 import type { EditSpec } from "./edit-spec.js";
 import { addNoise, blur, median, pixelate, sharpen } from "./filter-ops.js";
 import { border, crop, flip, insetFrame, rectPixels, resize, rotate } from "./geometry-ops.js";
+import { hueRotate, posterize, tilt, vignette } from "./look-ops.js";
 import type { RawImage } from "./raw-image.js";
 import { applyTone } from "./tone-ops.js";
 
@@ -66,6 +67,14 @@ export async function applyEdit(img: RawImage, spec: EditSpec, photos: PhotoLook
       return pastePatch(img, photos(spec.donor), spec.at, spec.from);
     case "smear":
       return smear(img, spec.at, spec.style);
+    case "vignette":
+      return vignette(img, spec.strength, spec.inner);
+    case "posterize":
+      return posterize(img, spec.levels);
+    case "hue":
+      return hueRotate(img, spec.degrees);
+    case "tilt":
+      return tilt(img, spec.degrees, spec.fill);
     case "region":
       return composite(img, await applyEdit(img, spec.inner, photos), spec);
     case "chain": {

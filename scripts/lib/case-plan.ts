@@ -3,7 +3,19 @@ import type { MagnitudeTable, Split } from "./magnitudes.js";
 import type { PhrasingSet, PlainFamily } from "./phrasing-types.js";
 import type { Rng } from "./rng.js";
 
-export type Family = PlainFamily | "rotate" | "flip" | "crop" | "border" | "resize" | "region";
+export type Family =
+  | PlainFamily
+  | "rotate"
+  | "flip"
+  | "crop"
+  | "border"
+  | "resize"
+  | "region"
+  | "vignette-add"
+  | "vignette-remove"
+  | "posterize"
+  | "tilt"
+  | "hue-shift";
 
 export const FAMILIES: readonly Family[] = [
   "brightness-up",
@@ -27,6 +39,11 @@ export const FAMILIES: readonly Family[] = [
   "pixelate",
   "resize",
   "region",
+  "vignette-add",
+  "vignette-remove",
+  "posterize",
+  "tilt",
+  "hue-shift",
 ];
 
 /** How a distractor differs from the correct edit. */
@@ -41,7 +58,8 @@ export type DistractorKind =
   | "no-op"
   | "over-edit"
   | "extreme"
-  | "jpeg";
+  | "jpeg"
+  | "banded";
 
 export interface Distractor {
   kind: DistractorKind;

@@ -39,6 +39,13 @@ export type EditSpec =
   | { op: "patch"; donor: string; at: Rect; from: { x: number; y: number } }
   /** A blob smeared (heavily blurred) or filled flat. */
   | { op: "smear"; at: Rect; style: "blur" | "flat" }
+  /** Edges darkened by `strength` (0–1) from `inner` of the half-diagonal outwards; < 0 brightens them. */
+  | { op: "vignette"; strength: number; inner: number }
+  | { op: "posterize"; levels: number }
+  /** LCh hue rotation, chroma kept. */
+  | { op: "hue"; degrees: number }
+  /** Small rotation, degrees clockwise; corners filled black or white, or cropped and zoomed to fill. */
+  | { op: "tilt"; degrees: number; fill: "black" | "white" | "zoom" }
   /** `inner` (a size-preserving edit) applied only inside `rect`, or only outside it when `invert`. */
   | { op: "region"; rect: Rect; invert: boolean; inner: EditSpec }
   | { op: "chain"; steps: readonly EditSpec[] };

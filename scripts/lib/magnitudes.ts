@@ -28,6 +28,16 @@ export interface MagnitudeTable {
   /** Downscale factors (output = input × factor). */
   resizeFactors: readonly number[];
   borderColors: Readonly<Record<string, Rgb>>;
+  /** Vignette strength (corner darkening, 0–1) and where the falloff starts (share of the half-diagonal). */
+  vignette: Range;
+  vignetteInner: Range;
+  /** Corner brightening of "remove the vignette" (gain − 1 at the corners). */
+  vignetteRemove: Range;
+  posterizeLevels: readonly number[];
+  /** |Hue rotation| in degrees. */
+  hue: Range;
+  /** |Tilt| in degrees. */
+  tilt: Range;
 }
 
 export const MAGNITUDES: Readonly<Record<Split, MagnitudeTable>> = {
@@ -47,6 +57,12 @@ export const MAGNITUDES: Readonly<Record<Split, MagnitudeTable>> = {
     border: [0.025, 0.07],
     centreCrop: [0.5, 0.7],
     resizeFactors: [1 / 2, 1 / 3, 1 / 4],
+    vignette: [0.3, 0.55],
+    vignetteInner: [0.25, 0.45],
+    vignetteRemove: [0.25, 0.5],
+    posterizeLevels: [3, 4, 5, 6, 8],
+    hue: [35, 150],
+    tilt: [3, 15],
     borderColors: {
       white: [255, 255, 255],
       black: [0, 0, 0],
@@ -73,6 +89,12 @@ export const MAGNITUDES: Readonly<Record<Split, MagnitudeTable>> = {
     border: [0.02, 0.09],
     centreCrop: [0.45, 0.78],
     resizeFactors: [1 / 2, 1 / 4, 0.6],
+    vignette: [0.25, 0.65],
+    vignetteInner: [0.15, 0.5],
+    vignetteRemove: [0.2, 0.6],
+    posterizeLevels: [3, 4, 6, 7, 10],
+    hue: [25, 170],
+    tilt: [2, 20],
     borderColors: {
       orange: [245, 130, 20],
       purple: [120, 40, 160],

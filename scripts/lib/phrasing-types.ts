@@ -1,3 +1,5 @@
+import type { LookPhrasings } from "./phrasings-looks.js";
+
 /** Families whose instruction has no parameters. */
 export type PlainFamily =
   | "brightness-up"
@@ -88,6 +90,8 @@ export interface PhrasingSet {
     templates: readonly string[];
     words: Readonly<Record<string, { pct: string; frac?: string; factor?: string }>>;
   };
+  /** Vignette, posterize, hue shift and tilt. */
+  looks: LookPhrasings;
   region: {
     templates: readonly string[];
     regions: Readonly<Record<RegionKey, readonly string[]>>;

@@ -1,4 +1,5 @@
 import type { PhrasingSet } from "./phrasing-types.js";
+import { DEV_LOOK_PHRASINGS } from "./phrasings-looks.js";
 
 /** Phrasings of the development split: imperative, polite, complaint and casual lower case. */
 export const DEV_PHRASINGS: PhrasingSet = {
@@ -202,6 +203,7 @@ export const DEV_PHRASINGS: PhrasingSet = {
       "0.25": { pct: "25%", frac: "a quarter of", factor: "4" },
     },
   },
+  looks: DEV_LOOK_PHRASINGS,
   region: {
     templates: [
       "{Verb} only {region}.",

@@ -1,4 +1,5 @@
 import type { PhrasingSet } from "./phrasing-types.js";
+import { HOLDOUT_LOOK_PHRASINGS } from "./phrasings-looks.js";
 
 /** Phrasings of the holdout split: none of these templates appear in the development split. */
 export const HOLDOUT_PHRASINGS: PhrasingSet = {
@@ -189,6 +190,7 @@ export const HOLDOUT_PHRASINGS: PhrasingSet = {
       "0.6": { pct: "60%" },
     },
   },
+  looks: HOLDOUT_LOOK_PHRASINGS,
   region: {
     templates: [
       "Only {verb} {region}.",

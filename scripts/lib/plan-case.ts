@@ -2,10 +2,12 @@ import type { CasePlan, Family, FamilyDraw, PlanContext } from "./case-plan.js";
 import { chain, type EditSpec, IDENTITY, type Rect } from "./edit-spec.js";
 import { planBorderCase } from "./plan-border-case.js";
 import { planCropCase } from "./plan-crop-case.js";
+import { planLookCase } from "./plan-look-case.js";
 import { planFlipCase, planRotateCase } from "./plan-orientation-case.js";
 import { planPlainCase } from "./plan-plain-case.js";
 import { planRegionCase } from "./plan-region-case.js";
 import { planResizeCase } from "./plan-resize-case.js";
+import { planTiltCase } from "./plan-tilt-case.js";
 
 function drawFamily(family: Family, ctx: PlanContext): FamilyDraw {
   switch (family) {
@@ -21,6 +23,13 @@ function drawFamily(family: Family, ctx: PlanContext): FamilyDraw {
       return planResizeCase(ctx);
     case "region":
       return planRegionCase(ctx);
+    case "vignette-add":
+    case "vignette-remove":
+    case "posterize":
+    case "hue-shift":
+      return planLookCase(family, ctx);
+    case "tilt":
+      return planTiltCase(ctx);
     default:
       return planPlainCase(family, ctx);
   }
@@ -85,6 +94,15 @@ export function planCase(id: string, family: Family, ctx: PlanContext): CasePlan
       { kind: "no-op", spec: IDENTITY },
       { kind: "over-edit", spec: overEdit(ctx, draw) },
       { kind: "jpeg", spec: draw.correct, jpegQuality: ctx.rng.int(3, 8) },
+      // Banding as a quality defect of any edit (posterizing is what the posterize family asks for).
+      ...(family === "posterize"
+        ? []
+        : [
+            {
+              kind: "banded" as const,
+              spec: chain(draw.correct, { op: "posterize", levels: ctx.rng.int(4, 6) }),
+            },
+          ]),
     ],
   };
 }

@@ -25,6 +25,17 @@ export type EditOp =
   | { op: "noise" }
   | { op: "pixelate" }
   | { op: "resize"; direction: Direction; factor: number | null; width: number | null; height: number | null }
+  /**
+   * A small-angle rotation or straightening (|degrees| < 45). `degrees` is the magnitude asked for (null:
+   * "straighten it"); `clockwise` the sense (null: not said, as in "straighten the horizon by 3°").
+   */
+  | { op: "tilt"; degrees: number | null; clockwise: boolean | null }
+  /** add = darken the edges and corners; remove = brighten them back. */
+  | { op: "vignette"; direction: "add" | "remove" }
+  /** Fewer tone levels per channel; `levels` as asked (null: not said). */
+  | { op: "posterize"; levels: number | null }
+  /** Hue rotation; `degrees` signed (positive = red → yellow → green → blue), null when not said. */
+  | { op: "hue-shift"; degrees: number | null }
   /** Content edits, verified by the content checks (OCR, detector, faces). */
   | { op: "text-add"; text: string; position: string | null }
   | { op: "text-replace"; from: string; to: string }

@@ -95,7 +95,7 @@ describe("principles from an instruction", () => {
     };
     expect(reason("make the sky blue")).toMatch(/sky/);
     expect(reason("remove the grain")).toMatch(/denois/i);
-    expect(reason("rotate it 30 degrees")).toMatch(/30°/);
+    expect(reason("rotate it 60 degrees")).toMatch(/60°/);
     expect(reason("adjust the contrast")).toMatch(/increase or decrease/);
   });
 

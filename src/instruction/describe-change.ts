@@ -28,6 +28,14 @@ export function describeFollow(principle: Principle): string {
       if (op.width !== null || op.height !== null) parts.push(`${op.width ?? ""}x${op.height ?? ""}`);
       return `resize:${parts.filter((p, i) => p !== "" || i === 0).join("/")}`;
     }
+    case "tilt":
+      return `tilt:${op.clockwise === null ? "" : op.clockwise ? "cw" : "ccw"}${op.degrees ?? ""}`;
+    case "vignette":
+      return `vignette:${op.direction}`;
+    case "posterize":
+      return `posterize${op.levels === null ? "" : `:${op.levels}`}`;
+    case "hue-shift":
+      return `hue-shift${op.degrees === null ? "" : `:${op.degrees}`}`;
     case "text-add":
     case "text-remove":
       return `${op.op}:${op.text}`;

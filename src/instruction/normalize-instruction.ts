@@ -22,7 +22,7 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bgray[\s-]?scale[d]?\b/g, "grayscale"],
   [/\bmonochrom(?:e|atic)\b|\bmono\b|\bnoir\b|\bcolou?rless\b|\bde-?colou?ri[sz]e\b/g, "grayscale"],
   [
-    /\b(?:remove|drain|strip|take out|take|get rid of|suck out|suck|pull|kill|lose|eliminate)( all| out)?( of)?( the)? colou?rs?(?: out)?\b/g,
+    /\b(?:remov(?:e|es|ed|ing)|drain(?:s|ed|ing)?|strip(?:s|ped|ping)?|tak(?:e|es|ing) out|tak(?:e|es|ing)|get(?:ting)? rid of|suck(?:s|ed|ing)?(?: out)?|pull(?:s|ed|ing)?|kill(?:s|ed|ing)?|los(?:e|es|ing)|eliminat(?:e|es|ed|ing))( out| away)?( all| every bit of)?( of)?( the| its)? colou?rs?(?: out)?\b/g,
     "grayscale",
   ],
   [

@@ -6,12 +6,14 @@ import type { Clause } from "./clauses.js";
 import { colourAt } from "./colour-names.js";
 import { findCrop } from "./crop-phrases.js";
 import type { DirectionWord } from "./direction-words.js";
+import { scanLooks } from "./look-phrases.js";
 import { findObjectScope } from "./object-scope.js";
 import { complementRegion, findRegion, type RegionMatch } from "./regions.js";
 import { findResize } from "./resize-phrases.js";
 import { scanAxes } from "./resolve-axis.js";
 import { findFlip, findRotation, type GeometryHit } from "./rotation-phrases.js";
 import { scanStyles } from "./style-phrases.js";
+import { findTilt } from "./tilt-phrases.js";
 import { scanTints } from "./tint-phrases.js";
 import { axisEntry } from "./tone-lexicon.js";
 import { unsupportedReason } from "./unknown-phrases.js";
@@ -52,8 +54,11 @@ export function parseClause(clause: Clause, inherited: DirectionWord | null): Cl
   const global: EditOp[] = [];
   const local: EditOp[] = [];
   const reasons: string[] = [];
+  const looks = scanLooks(clause);
+  const hueShift = looks.some((l) => l.op.op === "hue-shift");
   const flip = findFlip(clause);
-  const rotation = flip ? null : findRotation(clause);
+  const tilt = flip || hueShift ? null : findTilt(clause);
+  const rotation = flip || tilt || hueShift ? null : findRotation(clause);
   const border = findBorder(clause);
   const namesPixelEdit =
     scanStyles(clause).length > 0 || words.some((w) => axisEntry(w.value, w.lemma, w.pos) !== null);
@@ -66,9 +71,11 @@ export function parseClause(clause: Clause, inherited: DirectionWord | null): Cl
       : findCrop(clause, Boolean(flip || rotation || border || resize) || namesPixelEdit);
   const geometric = [flip, rotation, border, crop].some((hit) => geometry(hit, global, reasons));
   if (resize) global.push(resize);
+  if (tilt) global.push(tilt);
+  for (const look of looks) global.push(look.op);
 
-  const skip = new Set<number>();
-  const regionMatch = geometric || resize ? null : findRegion(values);
+  const skip = new Set<number>(looks.flatMap((l) => l.indices));
+  const regionMatch = geometric || resize || tilt || looks.length > 0 ? null : findRegion(values);
   if (regionMatch) for (let i = regionMatch.start; i < regionMatch.end; i++) skip.add(i);
   for (let i = 0; i < values.length; i++) {
     const colour = colourAt(values, i);

@@ -30,6 +30,12 @@ function resizeText(op: Extract<EditOp, { op: "resize" }>): string {
   return `${verb} in size`;
 }
 
+function tiltText(op: Extract<EditOp, { op: "tilt" }>): string {
+  const by = op.degrees === null ? "" : ` by ${op.degrees}°`;
+  if (op.clockwise === null) return `is straightened (rotated${by})`;
+  return `is rotated${by} ${op.clockwise ? "clockwise" : "counter-clockwise"}`;
+}
+
 function predicate(op: EditOp): string {
   switch (op.op) {
     case "brightness":
@@ -66,6 +72,16 @@ function predicate(op: EditOp): string {
       return "is pixelated";
     case "resize":
       return `is ${resizeText(op)}`;
+    case "tilt":
+      return tiltText(op);
+    case "vignette":
+      return op.direction === "add"
+        ? "has a vignette (darker edges and corners)"
+        : "has its vignette removed (edges and corners brightened)";
+    case "posterize":
+      return op.levels === null ? "is posterized" : `is posterized to ${op.levels} levels`;
+    case "hue-shift":
+      return op.degrees === null ? "has its hues shifted" : `has its hues rotated by ${op.degrees}°`;
     default:
       return "is edited as asked";
   }

@@ -46,8 +46,9 @@ const ROWS: readonly PhrasingRow[] = [
   ["denoise the photo", ["unknown"]],
   ["it's too noisy", ["unknown"]],
   ["rotate it 45 degrees", ["unknown"]],
-  ["straighten the horizon", ["unknown"]],
-  ["add a vignette", ["unknown"]],
+  ["straighten the horizon", ["tilt:"]],
+  ["add a vignette", ["vignette:add"]],
+  ["skew it into perspective", ["unknown"]],
   ["make it look like a painting", ["unknown"]],
 ];
 

@@ -3,10 +3,9 @@ import type { Clause } from "./clauses.js";
 /** Requests the parser recognises as outside the supported families, with the reason its follow principle abstains. */
 const KNOWN_UNSUPPORTED: ReadonlyArray<readonly [RegExp, string]> = [
   [
-    /\b(straighten|tilt|level|skew|perspective|keystone|distort|warp|stretch)\w*/,
-    "Straightening, tilting by a small angle or distorting the image is not a supported edit",
+    /\b(skew|perspective|keystone|distort|warp|stretch)\w*/,
+    "Skewing, perspective correction or distorting the image is not a supported edit",
   ],
-  [/\bvignett\w*/, "A vignette is not a supported edit"],
   [/\bcolou?ri[sz]\w*/, "Colourising an image is not a supported edit"],
   [
     /\b(cartoon|painting|sketch|watercolou?r|anime|drawing|pencil|oil paint|pop art|style of|van gogh)\w*/,
@@ -26,6 +25,6 @@ export function unsupportedReason(clause: Clause): string | null {
 export function genericReason(text: string): string {
   return (
     `"${text}" matches none of the supported edit families (brightness, contrast, saturation, black and white, ` +
-    "sepia, white balance, invert, rotate, flip, crop, border, blur, sharpen, noise, pixelate, resize, text and object edits)"
+    "sepia, white balance, invert, rotate, tilt, flip, crop, border, blur, sharpen, noise, pixelate, resize, vignette, posterize, hue shift, text and object edits)"
   );
 }

@@ -1,6 +1,8 @@
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { toLuma } from "../pixels/luma.js";
 import { cropRgb } from "../pixels/resize-rgb.js";
+import type { RgbImage } from "../pixels/rgb-image.js";
 import { mapPixels, syntheticImage, withSharp } from "../test-helpers/synthetic-image.js";
 import { detectBorder } from "./detect-border.js";
 import { DIHEDRALS, transformRgb } from "./dihedral.js";
@@ -64,5 +66,39 @@ describe("detectBorder", () => {
 
   it("finds no border on a photo-like image", () => {
     expect(detectBorder(source).found).toBe(false);
+  });
+});
+
+async function jpegRoundTrip(image: RgbImage, quality: number): Promise<RgbImage> {
+  const raw = { width: image.width, height: image.height, channels: 3 as const };
+  const jpeg = await sharp(Buffer.from(image.rgb), { raw }).jpeg({ quality }).toBuffer();
+  const { data, info } = await sharp(jpeg).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, rgb: new Uint8Array(data) };
+}
+
+describe("findAlignment on resized crops", () => {
+  const big = syntheticImage(384, 256, 11);
+  const bigLuma = toLuma(big);
+
+  it("finds the left half when it was upscaled by 1.33 and saved as JPEG", async () => {
+    const left = cropRgb(big, { x0: 0, y0: 0, x1: 192, y1: 256 });
+    const up = await jpegRoundTrip(await withSharp(left, (s) => s.resize(255, 341)), 91);
+    const a = findAlignment(bigLuma, toLuma(up));
+    expect(a.kind).toBe("crop");
+    expect(a.transform).toBe("identity");
+    expect(a.window.x0).toBeLessThanOrEqual(3);
+    expect(Math.abs(a.window.x1 - 192)).toBeLessThanOrEqual(4);
+    expect(a.window.y1 - a.window.y0).toBeGreaterThan(250);
+    expect(a.scaleX).toBeCloseTo(255 / 192, 1);
+  });
+
+  it("finds a centre crop shrunk to another size", async () => {
+    const centre = cropRgb(big, { x0: 96, y0: 64, x1: 288, y1: 192 });
+    const small = await withSharp(centre, (s) => s.resize(150, 100));
+    const a = findAlignment(bigLuma, toLuma(small));
+    expect(a.kind).toBe("crop");
+    expect(Math.abs(a.window.x0 - 96)).toBeLessThanOrEqual(4);
+    expect(Math.abs(a.window.y0 - 64)).toBeLessThanOrEqual(4);
+    expect(Math.abs(a.window.x1 - 288)).toBeLessThanOrEqual(5);
   });
 });

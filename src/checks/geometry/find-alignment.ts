@@ -1,11 +1,12 @@
 import type { PixelRect, Plane } from "../pixels/rgb-image.js";
 import { DIHEDRALS, type Dihedral, swapsAxes, transformPlane } from "./dihedral.js";
+import { findScaledCrop } from "./find-scaled-crop.js";
 import { boxDownsamplePlane, nccAt, resizePlane } from "./plane-ops.js";
 
 /**
  * How the candidate's content maps onto the source:
  * - "full": the candidate (inside any border) is T(source), possibly resized;
- * - "crop": it is a window of T(source) at the same pixel scale;
+ * - "crop": it is a window of T(source), at the same pixel scale or (identity only) resized;
  * - "none": no transform matched; the content differs.
  */
 export interface Alignment {
@@ -13,7 +14,7 @@ export interface Alignment {
   transform: Dihedral;
   /** For "crop": the window in T(source) pixel coordinates. For "full": all of T(source). */
   window: PixelRect;
-  /** Candidate inner size ÷ window size (1 for crops; ≠1 when resized). */
+  /** Candidate inner size ÷ window size (1 for same-scale crops; ≠1 when resized). */
   scaleX: number;
   scaleY: number;
   /** Normalised cross-correlation of luminance at the chosen alignment (negative for an inverted image). */
@@ -27,6 +28,7 @@ export interface Alignment {
 const COARSE_SIDE = 96;
 const ACCEPT_FULL = 0.9;
 const MIN_MATCH = 0.5;
+const MIN_SCALED_MATCH = 0.75;
 
 /**
  * Finds which of the 8 rotations/flips, resize or crop maps the source luminance onto the candidate's
@@ -72,6 +74,16 @@ export function findAlignment(source: Plane, candidate: Plane): Alignment {
   if (best && best.match >= ACCEPT_FULL) return best;
   const crop = findCrop(source, candidate, factor, scores);
   if (crop && (!best || crop.match > best.match + 0.02)) best = crop;
+  if (!best || best.match < ACCEPT_FULL) {
+    // A crop that was also resized (an editing model returning its own resolution). More hypotheses
+    // than the same-scale search, so it must beat the others clearly.
+    const scaled = findScaledCrop(source, candidate, factor);
+    if (scaled && scaled.match >= MIN_SCALED_MATCH && (!best || scaled.match > best.match + 0.05)) {
+      scaled.scores = scores;
+      scores.identity = Math.max(scores.identity ?? 0, scaled.match);
+      best = scaled;
+    }
+  }
   if (!best || best.match < MIN_MATCH) {
     return {
       kind: "none",

@@ -14,7 +14,10 @@ export type Attribute =
   | "pixelation"
   | "geometry"
   | "polarity"
-  | "colourStructure";
+  | "colourStructure"
+  /** Histogram combing (posterization, banding), a quality defect unless posterizing was asked. */
+  | "banding"
+  | "halo";
 
 /** Tolerance multiplier an op grants an attribute: Infinity = the op may change it freely. */
 const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = {
@@ -74,10 +77,10 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
   flip: { geometry: Infinity },
   crop: { geometry: Infinity },
   border: { geometry: Infinity },
-  resize: { geometry: Infinity, detail: Infinity, noise: Infinity },
+  resize: { geometry: Infinity, detail: Infinity, noise: Infinity, halo: 2 },
   blur: { detail: Infinity, noise: Infinity, contrast: 1.5 },
-  sharpen: { detail: Infinity, noise: 3, contrast: 2.5, clipping: 2 },
-  noise: { noise: Infinity, detail: Infinity, chroma: 1.5 },
+  sharpen: { detail: Infinity, noise: 3, contrast: 2.5, clipping: 2, halo: 1.5 },
+  noise: { noise: Infinity, detail: Infinity, chroma: 1.5, halo: Infinity },
   pixelate: {
     colourStructure: 3,
     warmth: 2,
@@ -87,6 +90,32 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
     contrast: 1.5,
     pixelation: Infinity,
     blocking: Infinity,
+    halo: Infinity,
+  },
+  // A tilt is aligned by the rotation found; its filled corners are compared with themselves.
+  tilt: { geometry: Infinity, detail: 1.5, noise: 1.5, damage: 1.5, halo: 1.5 },
+  // The radial part of a vignette is taken out before the local-damage check (keep-reference.ts).
+  vignette: { deltaL: 3, contrast: 2, chroma: 2, colourStructure: 1.5, detail: 1.5, damage: 1.5, halo: 3 },
+  posterize: {
+    banding: Infinity,
+    colourStructure: 3,
+    deltaL: 1.5,
+    contrast: 2,
+    chroma: 2,
+    warmth: 1.5,
+    detail: Infinity,
+    noise: Infinity,
+    blocking: 3,
+    clipping: Infinity,
+    halo: Infinity,
+  },
+  "hue-shift": {
+    colourStructure: Infinity,
+    warmth: Infinity,
+    chroma: 1.5,
+    deltaL: 2,
+    contrast: 1.5,
+    damage: 2,
   },
   "text-add": { damage: Infinity },
   "text-replace": { damage: Infinity },
@@ -104,6 +133,7 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
     detail: 2,
     noise: 2,
     damage: Infinity,
+    halo: Infinity,
   },
 };
 

@@ -4,23 +4,27 @@ import { regionToRect } from "../../checks/pixels/rect-mask.js";
 import type { EditOp } from "../../contract/edit-op.js";
 import type { Principle } from "../../contract/principle.js";
 import type { Verdict } from "../../contract/verdict.js";
+import { deliveryDetailRatio } from "./delivery-baseline.js";
 import { makeVerdict } from "./make-verdict.js";
 import type { PairAnalysis } from "./pair-analysis.js";
 import { type Curve, scoreOn } from "./score-curve.js";
 
 type FilterOp = Extract<EditOp, { op: "blur" | "sharpen" | "noise" | "pixelate" }>;
 
+/** Fine detail ÷ what a delivery blur alone leaves (`deliveryDetailRatio`): below 1 is blurred beyond delivery. */
 const BLUR: Curve = [
   [0, 0.65],
-  [0.03, 0.75],
-  [0.08, 0.95],
-  [0.45, 0.95],
-  [0.6, 0.8],
-  [0.75, 0.55],
-  [0.85, 0.35],
+  [0.05, 0.75],
+  [0.12, 0.95],
+  [0.55, 0.95],
+  [0.7, 0.8],
+  [0.82, 0.55],
+  [0.92, 0.35],
   [1, 0.1],
+  [1.6, 0.03],
 ];
 const SHARPEN: Curve = [
+  [0.4, 0.02],
   [1, 0.1],
   [1.1, 0.35],
   [1.2, 0.55],
@@ -83,11 +87,14 @@ export function verifyFilterFollow(principle: Principle, op: FilterOp, pair: Pai
     noiseCandidate: d.noiseCandidate,
   };
   if (op.op === "blur") {
+    // A delivery's slight blur is not the requested one: measure the loss beyond it.
+    const delivery = deliveryDetailRatio(pair, principle.region);
+    const beyond = d.detailRatio / delivery;
     return makeVerdict(
       principle,
-      scoreOn(BLUR, d.detailRatio),
-      `fine detail ×${d.detailRatio.toFixed(2)} of the source${where} (<0.75 is blurred)`,
-      m,
+      scoreOn(BLUR, beyond),
+      `fine detail ×${d.detailRatio.toFixed(2)} of the source${where}; a delivery blur alone leaves ×${delivery.toFixed(2)} (blurred: clearly below it)`,
+      { ...m, deliveryDetailRatio: delivery },
       by,
     );
   }

@@ -93,6 +93,27 @@ const SEPIA_HUE: Curve = [
   [180, 0.1],
 ];
 
+/**
+ * Sepia replaces the colours by one tint of the lightness: the source's own colour must be gone from the
+ * candidate (gain k of the (a*,b*) fit near 0), or, on a nearly colourless source, the tint must be added.
+ * A candidate that merely looks warm and muted, as some photos already do, has not been toned.
+ */
+const SEPIA_REPLACED: Curve = [
+  [0.2, 0.95],
+  [0.4, 0.8],
+  [0.6, 0.45],
+  [0.8, 0.15],
+  [1, 0.05],
+];
+const SEPIA_ADDED: Curve = [
+  [0, 0.05],
+  [1.5, 0.25],
+  [3, 0.6],
+  [5, 0.95],
+];
+/** Below this source chroma the (a*,b*) gain is too noisy to read. */
+const RELIABLE_SOURCE_CHROMA = 3;
+
 const fmt = (x: number, d = 1) => (x >= 0 ? "+" : "") + x.toFixed(d);
 
 export function verifyToneFollow(principle: Principle, op: ToneOp, pair: PairAnalysis): Verdict {
@@ -174,16 +195,28 @@ export function verifyToneFollow(principle: Principle, op: ToneOp, pair: PairAna
     }
     case "sepia": {
       const m = measureMonochrome(pair.lab.candidate, mask);
+      const added = t.meanChromaCandidate - t.meanChromaSource;
+      const change = Math.max(
+        t.meanChromaSource >= RELIABLE_SOURCE_CHROMA ? scoreOn(SEPIA_REPLACED, t.chromaGain) : 0,
+        scoreOn(SEPIA_ADDED, added),
+      );
       const score = Math.min(
         scoreOn(SEPIA_SPREAD, m.hueSpread),
         scoreOn(SEPIA_CHROMA, m.meanChroma),
         scoreOn(SEPIA_HUE, m.hueMean),
+        change,
       );
       return makeVerdict(
         principle,
         score,
-        `candidate hue ${m.hueMean.toFixed(0)}° ± ${m.hueSpread.toFixed(0)}°, chroma ${m.meanChroma.toFixed(1)}${where}; sepia is one warm hue (40–95°) with low spread`,
-        { hueMean: m.hueMean, hueSpread: m.hueSpread, chroma: m.meanChroma },
+        `candidate hue ${m.hueMean.toFixed(0)}° ± ${m.hueSpread.toFixed(0)}°, chroma ${m.meanChroma.toFixed(1)}${where}; sepia is one warm hue (40–95°) with low spread; source colour kept ×${t.chromaGain.toFixed(2)}, chroma ${fmt(added)}${change < 0.5 ? " (the source's colours were not replaced by a tint)" : ""}`,
+        {
+          hueMean: m.hueMean,
+          hueSpread: m.hueSpread,
+          chroma: m.meanChroma,
+          colourKept: t.chromaGain,
+          chromaAdded: added,
+        },
         by,
       );
     }

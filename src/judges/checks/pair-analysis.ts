@@ -5,6 +5,8 @@ import { type BorderResult, detectBorder } from "../../checks/geometry/detect-bo
 import { transformRgb } from "../../checks/geometry/dihedral.js";
 import { type Alignment, findAlignment } from "../../checks/geometry/find-alignment.js";
 import { cropPlane } from "../../checks/geometry/plane-ops.js";
+import { findSmallRotation, type SmallRotation, warpRotated } from "../../checks/geometry/small-rotation.js";
+import { type Halo, measureHalo } from "../../checks/halo.js";
 import { alignMask, type BinaryMask } from "../../checks/mask/binary-mask.js";
 import { boxDownsampleRgb, downsampleRgb } from "../../checks/pixels/downsample.js";
 import { toLuma } from "../../checks/pixels/luma.js";
@@ -12,6 +14,7 @@ import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
 import { cropRgb, resizeRgb } from "../../checks/pixels/resize-rgb.js";
 import type { Plane, RgbImage } from "../../checks/pixels/rgb-image.js";
 import { type LabImage, srgbToLab } from "../../checks/pixels/srgb-to-lab.js";
+import { measurePosterization, type Posterization } from "../../checks/posterization.js";
 import { measureToneChange, type ToneChange } from "../../checks/tone-change.js";
 import type { Region } from "../../contract/region.js";
 import { alignedEditMask, editMaskRegionMask } from "./mask-frame.js";
@@ -121,6 +124,7 @@ export class SourceAnalysis {
   #clipping: Clipping | undefined;
   /** The case's edit mask at the source's size (1 = may change), or null without one. */
   readonly editMask: BinaryMask | null;
+  #posterization: Posterization | undefined;
 
   constructor(image: RgbImage, editMask: BinaryMask | null = null) {
     this.full = image;
@@ -157,7 +161,23 @@ export class SourceAnalysis {
     this.#clipping ??= measureClipping(this.analysed.rgb);
     return this.#clipping;
   }
+
+  /** Histogram combing of the source (banding it already had). */
+  get posterization(): Posterization {
+    this.#posterization ??= measurePosterization(this.image);
+    return this.#posterization;
+  }
 }
+
+/** What the requested ops tell the analysis to look for. */
+export interface PairHints {
+  /** A small-angle rotation was asked for: search for it and align the source by it. */
+  smallRotation?: boolean;
+}
+
+/** A tilt is used for alignment when it explains the candidate clearly better than no rotation. */
+const TILT_MIN_DEGREES = 0.4;
+const TILT_MIN_NCC = 0.75;
 
 /**
  * A candidate put into the source's frame: the border (if any) found and cut off, the rotation/flip,
@@ -180,14 +200,18 @@ export class PairAnalysis {
   readonly luma: { source: Plane; candidate: Plane };
   /** True when the candidate is the source frame: no rotation, crop, border or resize. */
   readonly sameFrame: boolean;
+  /** The small rotation found when the hints asked for one (null otherwise). */
+  readonly smallRotation: SmallRotation | null;
   readonly #candidateLuma: Plane;
+  #posterization: Posterization | undefined;
   #analysed: { source: Analysed; candidate: Analysed } | undefined;
   #candidateBlockiness: Blockiness | undefined;
+  #halo: Halo | undefined;
   readonly #detail = new Map<string, Detail>();
   readonly #tone = new Map<string, ToneChange>();
   readonly #editMasks = new Map<string, BinaryMask | null>();
 
-  constructor(source: SourceAnalysis, candidate: RgbImage) {
+  constructor(source: SourceAnalysis, candidate: RgbImage, hints: PairHints = {}) {
     this.source = source;
     this.candidate = candidate;
     const working = atFactor(candidate, source.factor);
@@ -201,15 +225,38 @@ export class PairAnalysis {
     const innerLuma = this.border.found
       ? cropPlane(this.#candidateLuma, this.border.inner)
       : this.#candidateLuma;
-    this.alignment = findAlignment(source.luma, innerLuma);
+    const found = findAlignment(source.luma, innerLuma);
+    this.smallRotation = hints.smallRotation ? findSmallRotation(source.luma, innerLuma) : null;
+    const tilt = this.smallRotation;
+    const tilted =
+      tilt !== null &&
+      Math.abs(tilt.degrees) >= TILT_MIN_DEGREES &&
+      tilt.ncc >= TILT_MIN_NCC &&
+      tilt.ncc > Math.max(tilt.nccUnrotated, found.kind === "none" ? -1 : Math.abs(found.ncc)) + 0.01;
+    this.alignment = tilted
+      ? {
+          kind: "full",
+          transform: "identity",
+          window: { x0: 0, y0: 0, x1: source.image.width, y1: source.image.height },
+          scaleX: tilt.scale,
+          scaleY: tilt.scale,
+          ncc: tilt.ncc,
+          match: tilt.ncc,
+          scores: found.scores,
+        }
+      : found;
     const a = this.alignment;
     this.sameFrame =
+      !tilted &&
       a.kind === "full" &&
       a.transform === "identity" &&
       !this.border.found &&
       this.inner.width === source.image.width &&
       this.inner.height === source.image.height;
-    if (this.sameFrame) {
+    if (tilted) {
+      this.alignedSource = warpRotated(source.image, this.inner, tilt);
+      this.luma = { source: toLuma(this.alignedSource), candidate: innerLuma };
+    } else if (this.sameFrame) {
       this.alignedSource = source.image;
       this.luma = { source: source.luma, candidate: innerLuma };
     } else {
@@ -257,6 +304,18 @@ export class PairAnalysis {
       this.#candidateLuma,
     );
     return this.#candidateBlockiness;
+  }
+
+  /** Histogram combing of the candidate inside its border (posterization, banding). */
+  get candidatePosterization(): Posterization {
+    this.#posterization ??= measurePosterization(this.inner);
+    return this.#posterization;
+  }
+
+  /** Over-sharpening halos along the source's edges, at full resolution; computed once. */
+  get halo(): Halo {
+    this.#halo ??= measureHalo(this.luma.source, this.luma.candidate);
+    return this.#halo;
   }
 
   /** Tone and colour change inside a region or over the whole frame; computed once each. */

@@ -5,6 +5,8 @@ import type { EditOpName } from "../../contract/edit-op.js";
 import type { Principle } from "../../contract/principle.js";
 import type { Measurement, Verdict } from "../../contract/verdict.js";
 import { type Attribute, allowance } from "./allowances.js";
+import { deliveryDetailRatio } from "./delivery-baseline.js";
+import { keepReference, keepTone } from "./keep-reference.js";
 import { makeVerdict } from "./make-verdict.js";
 import type { PairAnalysis } from "./pair-analysis.js";
 import { type Curve, DRIFT, scoreOn } from "./score-curve.js";
@@ -122,6 +124,8 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
     m.border = pair.border.found;
   }
   const region = principle.scope === "outside-region" ? principle.region : undefined;
+  // The source with the change a look op implies applied (vignette, hue shift, posterize); see keep-reference.ts.
+  const reference = region ? null : keepReference(pair, ops);
   if (region) {
     const maskA = pair.regionMask(region, false, "analysis");
     const de = meanDeltaE(pair.lab.source, pair.lab.candidate, maskA);
@@ -137,7 +141,7 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
       { name: "ssim", score: scoreOn(SSIM_OUTSIDE, ssim) },
     );
   } else {
-    const t = pair.tone();
+    const t = keepTone(pair, reference ?? pair.small.source);
     const d = pair.detail();
     const drifts: Record<keyof typeof TOLERANCE, number> = {
       deltaL: Math.abs(t.deltaL),
@@ -145,7 +149,11 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
       chroma: Math.abs(Math.log(t.chromaRatio)),
       colourStructure: Math.abs(Math.log(Math.max(0.05, t.chromaGain))),
       warmth: Math.abs(t.warmth),
-      detail: Math.abs(Math.log(d.detailRatio)),
+      // Losing fine detail up to what a delivery blur alone loses is not an unrequested change.
+      detail:
+        d.detailRatio >= 1
+          ? Math.log(d.detailRatio)
+          : Math.max(0, Math.log(deliveryDetailRatio(pair) / d.detailRatio)),
       noise: Math.max(0, d.noiseIncrease),
     };
     if (allowance(ops, "polarity") !== Infinity) {
@@ -163,7 +171,11 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
   if (damageGrant !== Infinity || region) {
     const small = pair.small;
     const outside = region ? pair.regionMask(region, false, "analysis") : null;
-    const dmg = measureLocalDamage(small.source, small.candidate, outside);
+    const dmg = measureLocalDamage(
+      region ? small.source : keepReference(pair, ops),
+      small.candidate,
+      outside,
+    );
     const excess = Math.max(0, dmg.maxTileResidual - 2 * dmg.medianTileResidual);
     m.localChange = excess;
     m.changedShare = dmg.damagedShare;

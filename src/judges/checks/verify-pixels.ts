@@ -12,6 +12,6 @@ export function verifyPixels(
   principles: readonly Principle[],
   ops: readonly EditOpName[],
 ): Verdict[] {
-  const pair = new PairAnalysis(source, candidate);
+  const pair = new PairAnalysis(source, candidate, { smallRotation: ops.includes("tilt") });
   return principles.map((p) => verifyPrinciple(p, ops, pair));
 }

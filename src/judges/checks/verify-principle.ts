@@ -3,7 +3,11 @@ import type { Principle } from "../../contract/principle.js";
 import type { Verdict } from "../../contract/verdict.js";
 import { verifyFilterFollow } from "./follow-filter.js";
 import { verifyGeometryFollow } from "./follow-geometry.js";
+import { verifyHueShiftFollow } from "./follow-hue-shift.js";
+import { verifyPosterizeFollow } from "./follow-posterize.js";
+import { verifyTiltFollow } from "./follow-tilt.js";
 import { verifyToneFollow } from "./follow-tone.js";
+import { verifyVignetteFollow } from "./follow-vignette.js";
 import { abstainVerdict } from "./make-verdict.js";
 import type { PairAnalysis } from "./pair-analysis.js";
 import { verifyKeep } from "./verify-keep.js";
@@ -57,6 +61,14 @@ export function verifyPrinciple(
     case "border":
     case "resize":
       return verifyGeometryFollow(principle, op, pair);
+    case "tilt":
+      return verifyTiltFollow(principle, op, pair);
+    case "vignette":
+      return verifyVignetteFollow(principle, op, pair);
+    case "posterize":
+      return verifyPosterizeFollow(principle, op, pair);
+    case "hue-shift":
+      return verifyHueShiftFollow(principle, op, pair);
     case "unknown":
       return abstainVerdict(principle, `not a change the pixel checks can verify: ${op.reason}`, "checks");
     default:

@@ -26,6 +26,22 @@ const PIXELATION: Curve = [
   [0.5, 0.25],
   [0.8, 0.1],
 ];
+/** Histogram combing gained over the source: banding from too few tone levels. */
+const BANDING: Curve = [
+  [0.03, 1],
+  [0.06, 0.8],
+  [0.1, 0.5],
+  [0.2, 0.2],
+  [0.35, 0.08],
+];
+/** Mean overshoot at edges (luma units) past the source's neighbourhood range: over-sharpening rims. */
+const HALO: Curve = [
+  [1.5, 1],
+  [3, 0.85],
+  [6, 0.55],
+  [12, 0.3],
+  [25, 0.1],
+];
 const NOISE: Curve = [
   [1.5, 1],
   [3, 0.7],
@@ -33,7 +49,7 @@ const NOISE: Curve = [
   [12, 0.15],
 ];
 
-/** Does the result look right: no new clipping, JPEG blocking, pixelation or noise beyond what was asked. */
+/** Does the result look right: no new clipping, JPEG blocking, pixelation, banding or noise beyond what was asked. */
 export function verifyQuality(principle: Principle, ops: readonly EditOpName[], pair: PairAnalysis): Verdict {
   const parts: Array<{ name: string; score: number; text: string }> = [];
   const m: Record<string, Measurement> = {};
@@ -65,6 +81,16 @@ export function verifyQuality(principle: Principle, ops: readonly EditOpName[], 
       text: `block grid ${pair.candidateBlockiness.pixelation.toFixed(2)}`,
     });
   }
+  if (allowance(ops, "banding") !== Infinity) {
+    const c = pair.candidatePosterization;
+    const gain = c.combing - pair.source.posterization.combing;
+    m.banding = c.combing;
+    parts.push({
+      name: "banding",
+      score: scoreOn(BANDING, gain),
+      text: `tone levels combed ${c.combing.toFixed(2)} (source ${pair.source.posterization.combing.toFixed(2)})`,
+    });
+  }
   const noiseGrant = allowance(ops, "noise");
   if (noiseGrant !== Infinity && pair.alignment.kind !== "none") {
     const d = pair.detail();
@@ -73,6 +99,17 @@ export function verifyQuality(principle: Principle, ops: readonly EditOpName[], 
       name: "noise",
       score: scoreOn(NOISE, d.noiseIncrease / noiseGrant),
       text: `noise σ +${Math.max(0, d.noiseIncrease).toFixed(1)}`,
+    });
+  }
+  const haloGrant = allowance(ops, "halo");
+  if (haloGrant !== Infinity && pair.alignment.kind !== "none") {
+    const h = pair.halo;
+    m.haloOvershoot = h.overshoot;
+    m.haloShare = h.haloShare;
+    parts.push({
+      name: "halo",
+      score: scoreOn(HALO, h.overshoot / haloGrant),
+      text: `halos along edges: overshoot ${h.overshoot.toFixed(1)} on ${(h.haloShare * 100).toFixed(0)}% of edge pixels`,
     });
   }
   const worst = parts.reduce((w, p) => (p.score < w.score ? p : w));

@@ -1,0 +1,132 @@
+import type { Plane } from "./pixels/rgb-image.js";
+
+export interface Halo {
+  /**
+   * Mean overshoot (0–255 luma units) of the candidate past the range its neighbourhood had in the
+   * source (mapped through the global tone curve), over the source's edge pixels: the bright and dark rims that
+   * over-sharpening draws along edges. ≈0 for blur, tone changes and mild sharpening.
+   */
+  overshoot: number;
+  /** Share of edge pixels overshooting by more than 12 luma units. */
+  haloShare: number;
+}
+
+/** Neighbourhood radius for the source's local range (an 11×11 window). */
+const RADIUS = 5;
+/** A pixel is on an edge when its source neighbourhood spans at least this many luma units. */
+const EDGE_RANGE = 24;
+
+/**
+ * Max and min over the 11×11 window around every sampled pixel (even x and y): along rows first (at even
+ * x only), then down the columns (at even y only). Unsampled entries are left 0.
+ */
+function localRange(p: Plane): { hi: Float32Array; lo: Float32Array } {
+  const { width: w, height: h, data } = p;
+  const rowHi = new Float32Array(w * h);
+  const rowLo = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x += 2) {
+      let top = data[row + x] as number;
+      let bottom = top;
+      const x0 = Math.max(0, x - RADIUS);
+      const x1 = Math.min(w - 1, x + RADIUS);
+      for (let xx = x0; xx <= x1; xx++) {
+        const v = data[row + xx] as number;
+        if (v > top) top = v;
+        else if (v < bottom) bottom = v;
+      }
+      rowHi[row + x] = top;
+      rowLo[row + x] = bottom;
+    }
+  }
+  const hi = new Float32Array(w * h);
+  const lo = new Float32Array(w * h);
+  for (let y = 0; y < h; y += 2) {
+    const y0 = Math.max(0, y - RADIUS);
+    const y1 = Math.min(h - 1, y + RADIUS);
+    for (let x = 0; x < w; x += 2) {
+      let top = rowHi[y * w + x] as number;
+      let bottom = rowLo[y * w + x] as number;
+      for (let yy = y0; yy <= y1; yy++) {
+        const a = rowHi[yy * w + x] as number;
+        const b = rowLo[yy * w + x] as number;
+        if (a > top) top = a;
+        if (b < bottom) bottom = b;
+      }
+      hi[y * w + x] = top;
+      lo[y * w + x] = bottom;
+    }
+  }
+  return { hi, lo };
+}
+
+const BINS = 64;
+
+/** Mean candidate luma for each source luma bin (a global tone curve), empty bins filled from neighbours. */
+function toneCurve(source: Float32Array, candidate: Float32Array): Float32Array {
+  const sum = new Float64Array(BINS);
+  const count = new Uint32Array(BINS);
+  for (let i = 0; i < source.length; i += 3) {
+    const b = Math.min(BINS - 1, Math.max(0, ((source[i] as number) * BINS) / 256) | 0);
+    sum[b] = (sum[b] as number) + (candidate[i] as number);
+    count[b] = (count[b] as number) + 1;
+  }
+  const curve = new Float32Array(BINS).fill(Number.NaN);
+  for (let b = 0; b < BINS; b++)
+    if ((count[b] as number) >= 4) curve[b] = (sum[b] as number) / (count[b] as number);
+  let last = Number.NaN;
+  for (let b = 0; b < BINS; b++) {
+    if (Number.isNaN(curve[b] as number)) curve[b] = last;
+    else last = curve[b] as number;
+  }
+  last = Number.NaN;
+  for (let b = BINS - 1; b >= 0; b--) {
+    if (Number.isNaN(curve[b] as number)) curve[b] = last;
+    else last = curve[b] as number;
+  }
+  for (let b = 0; b < BINS; b++) if (Number.isNaN(curve[b] as number)) curve[b] = (b + 0.5) * (256 / BINS);
+  return curve;
+}
+
+function mapThrough(curve: Float32Array, v: number): number {
+  const x = Math.min(BINS - 1, Math.max(0, (v * BINS) / 256 - 0.5));
+  const i = Math.floor(x);
+  const j = Math.min(BINS - 1, i + 1);
+  return (curve[i] as number) + ((curve[j] as number) - (curve[i] as number)) * (x - i);
+}
+
+/**
+ * Over-sharpening halos between aligned luma planes of equal size. The source's tones are first
+ * mapped through the global tone curve the candidate shows (mean candidate luma per source luma),
+ * so a brightness, contrast or negative change is not a halo; then every edge pixel's overshoot past
+ * the mapped range of its 11×11 source neighbourhood is measured.
+ */
+export function measureHalo(source: Plane, candidate: Plane): Halo {
+  const { width: w, height: h } = source;
+  const c = candidate.data;
+  const curve = toneCurve(source.data, c);
+  const { hi, lo } = localRange(source);
+  let total = 0;
+  let edges = 0;
+  let haloed = 0;
+  // Even coordinates only (where localRange sampled), away from the frame's edge.
+  for (let y = RADIUS + 1; y < h - RADIUS; y += 2) {
+    for (let x = RADIUS + 1; x < w - RADIUS; x += 2) {
+      const i = y * w + x;
+      if ((hi[i] as number) - (lo[i] as number) < EDGE_RANGE) continue;
+      const a = mapThrough(curve, hi[i] as number);
+      const b = mapThrough(curve, lo[i] as number);
+      const top = a > b ? a : b;
+      const bottom = a > b ? b : a;
+      const v = c[i] as number;
+      const over = v > top ? v - top : v < bottom ? bottom - v : 0;
+      total += over;
+      if (over > 12) haloed++;
+      edges++;
+    }
+  }
+  return edges === 0
+    ? { overshoot: 0, haloShare: 0 }
+    : { overshoot: total / edges, haloShare: haloed / edges };
+}
