@@ -68,7 +68,8 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
     deltaL: Infinity,
     contrast: Infinity,
     warmth: Infinity,
-    chroma: 2,
+    // A negative's mean Lab chroma differs from the source's (up to ×1.6 on real photos).
+    chroma: 4,
     polarity: Infinity,
   },
   rotate: { geometry: Infinity },
