@@ -61,12 +61,48 @@ function bestGrid(profile: Float64Array, b: number): number {
   return share(Math.max(...sums), total, b);
 }
 
+/**
+ * Like bestGrid for a period that need not be a whole number of pixels (a mosaic that was then resized):
+ * edge energy is binned by phase (bins about a pixel wide) and the grid line may spread over three
+ * neighbouring bins (a delivery blur or resampling softens block edges); 0 = chance, 1 = all of it.
+ */
+function bestSoftGrid(profile: Float64Array, period: number): number {
+  const bins = Math.max(3, Math.round(period));
+  const sums = new Float64Array(bins);
+  let total = 0;
+  for (let x = 0; x < profile.length; x++) {
+    const v = profile[x] as number;
+    const phase = (x + 1) % period;
+    const b = Math.min(bins - 1, Math.floor((phase * bins) / period));
+    sums[b] = (sums[b] as number) + v;
+    total += v;
+  }
+  if (total <= 1e-9) return 0;
+  let on = 0;
+  for (let b = 0; b < bins; b++)
+    on = Math.max(
+      on,
+      (sums[(b + bins - 1) % bins] as number) + (sums[b] as number) + (sums[(b + 1) % bins] as number),
+    );
+  const chance = 3 / bins;
+  return (on / total - chance) / (1 - chance);
+}
+
+/** Smallest period the soft (fractional, three-bin) grid is tried at: below it three bins are most of a block. */
+const SOFT_MIN_PERIOD = 9;
+
 /** Pixelation (constant blocks) and JPEG 8×8 blocking from the luminance plane. Pure. */
 export function measureBlockiness(luma: Plane): Blockiness {
   const { cols, rows } = edgeProfiles(luma);
   const maxBlock = Math.min(64, Math.floor(Math.min(luma.width, luma.height) / 3));
   const strengths: Array<[number, number]> = [];
   for (let b = 3; b <= maxBlock; b++) strengths.push([b, Math.min(bestGrid(cols, b), bestGrid(rows, b))]);
+  // Fractional periods, stepped so the phase drifts by under a third of a pixel across the profile.
+  const n = Math.max(cols.length, rows.length, 1);
+  for (let p = SOFT_MIN_PERIOD; p <= maxBlock; p += Math.max(0.01, (p * p) / (3 * n))) {
+    strengths.push([Math.round(p), Math.min(bestSoftGrid(cols, p), bestSoftGrid(rows, p))]);
+  }
+  strengths.sort((a, b) => a[0] - b[0]);
   const pixelation = Math.max(0, ...strengths.map(([, s]) => s));
   // A grid of b also explains the edges of a grid of 2b, 3b…: the block size is the largest b that does as well.
   let blockSize = 0;

@@ -117,8 +117,8 @@ export function measureHalo(source: Plane, candidate: Plane): Halo {
       if ((hi[i] as number) - (lo[i] as number) < EDGE_RANGE) continue;
       const a = mapThrough(curve, hi[i] as number);
       const b = mapThrough(curve, lo[i] as number);
-      const top = a > b ? a : b;
-      const bottom = a > b ? b : a;
+      const top = Math.max(a, b);
+      const bottom = Math.min(a, b);
       const v = c[i] as number;
       const over = v > top ? v - top : v < bottom ? bottom - v : 0;
       total += over;

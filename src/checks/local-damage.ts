@@ -11,14 +11,26 @@ export interface LocalDamage {
   tiles: number;
 }
 
-const FEATURES = 10;
+/** Tents (hat functions) over luma: any tone curve of the lightness, as toning or a tinted monochrome applies. */
+const LUMA_KNOTS = 8;
+const FEATURES = 10 + LUMA_KNOTS;
 
 function features(r: number, g: number, b: number, out: Float64Array): void {
   const R = r / 255;
   const G = g / 255;
   const B = b / 255;
-  const x = [1, R, G, B, R * R, G * G, B * B, R * G, R * B, G * B];
-  for (let i = 0; i < FEATURES; i++) out[i] = x[i] as number;
+  out[0] = 1;
+  out[1] = R;
+  out[2] = G;
+  out[3] = B;
+  out[4] = R * R;
+  out[5] = G * G;
+  out[6] = B * B;
+  out[7] = R * G;
+  out[8] = R * B;
+  out[9] = G * B;
+  const y = (0.299 * R + 0.587 * G + 0.114 * B) * (LUMA_KNOTS - 1);
+  for (let k = 0; k < LUMA_KNOTS; k++) out[10 + k] = Math.max(0, 1 - Math.abs(y - k));
 }
 
 function solve(a: number[][], y: number[]): number[] {
@@ -70,7 +82,7 @@ function fitMapping(src: Float64Array[], dst: number[][], use: boolean[]): numbe
 /**
  * Change that a global colour mapping does not explain, tile by tile: a pasted patch, a smear,
  * an object added or removed. Tile means are compared after fitting candidate ≈ f(source) with a
- * per-channel quadratic in RGB (with cross terms) (robust: refit without the worst tiles), so global tone and colour
+ * per-channel quadratic in RGB (with cross terms) plus a piecewise-linear curve of luma (robust: refit without the worst tiles), so global tone and colour
  * edits, blur, noise and sharpening leave it low. Tiles are counted when their centre is in the mask.
  */
 export function measureLocalDamage(source: RgbImage, candidate: RgbImage, mask: Mask = null): LocalDamage {
@@ -78,24 +90,25 @@ export function measureLocalDamage(source: RgbImage, candidate: RgbImage, mask: 
   const tile = Math.max(4, Math.round(Math.max(w, h) / 32));
   const src: Float64Array[] = [];
   const dst: number[][] = [];
+  const pixel = new Float64Array(FEATURES);
   for (let ty = 0; ty + tile <= h; ty += tile) {
     for (let tx = 0; tx + tile <= w; tx += tile) {
       const centre = (ty + (tile >> 1)) * w + tx + (tile >> 1);
       if (mask && !mask[centre]) continue;
-      const s = [0, 0, 0];
+      // The tile's mean of each feature (not the features of its mean colour): a non-linear mapping
+      // of the pixels is then predicted exactly for tiles that mix light and dark.
+      const f = new Float64Array(FEATURES);
       const d = [0, 0, 0];
       for (let y = ty; y < ty + tile; y++) {
         for (let x = tx; x < tx + tile; x++) {
           const p = (y * w + x) * 3;
-          for (let c = 0; c < 3; c++) {
-            s[c] = (s[c] as number) + (source.rgb[p + c] as number);
-            d[c] = (d[c] as number) + (candidate.rgb[p + c] as number);
-          }
+          features(source.rgb[p] as number, source.rgb[p + 1] as number, source.rgb[p + 2] as number, pixel);
+          for (let i = 0; i < FEATURES; i++) f[i] = (f[i] as number) + (pixel[i] as number);
+          for (let c = 0; c < 3; c++) d[c] = (d[c] as number) + (candidate.rgb[p + c] as number);
         }
       }
       const n = tile * tile;
-      const f = new Float64Array(FEATURES);
-      features((s[0] as number) / n, (s[1] as number) / n, (s[2] as number) / n, f);
+      for (let i = 0; i < FEATURES; i++) f[i] = (f[i] as number) / n;
       src.push(f);
       dst.push(d.map((v) => v / n));
     }

@@ -60,8 +60,9 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
     damage: 2,
     chroma: Infinity,
     warmth: Infinity,
-    deltaL: 2,
-    contrast: 2,
+    // Toning runs the lightness through the tint's own curve (ImageMagick's -sepia-tone clearly moves it).
+    deltaL: 3,
+    contrast: 3,
     clipping: 3,
   },
   temperature: { colourStructure: 1.5, warmth: Infinity, chroma: 2, deltaL: 1.5 },
@@ -70,7 +71,8 @@ const GRANTS: Partial<Record<EditOpName, Partial<Record<Attribute, number>>>> = 
     deltaL: Infinity,
     contrast: Infinity,
     warmth: Infinity,
-    chroma: 2,
+    // A negative's mean Lab chroma differs from the source's (up to ×1.6 on real photos).
+    chroma: 4,
     polarity: Infinity,
   },
   rotate: { geometry: Infinity },

@@ -1,5 +1,7 @@
 import { measureDetailChange } from "../../checks/detail-change.js";
+import { boxDownsamplePlane } from "../../checks/geometry/plane-ops.js";
 import { gaussianBlurPlane } from "../../checks/pixels/gaussian-blur.js";
+import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
 import type { Region } from "../../contract/region.js";
 import type { PairAnalysis } from "./pair-analysis.js";
 
@@ -37,4 +39,34 @@ export function deliveryDetailRatio(pair: PairAnalysis, region?: Region): number
     byRegion.set(key, ratio);
   }
   return ratio;
+}
+
+const halfCache = new WeakMap<PairAnalysis, Map<string, number>>();
+
+/**
+ * Noise σ added, measured on both planes box-downsampled by 2 and put back on the full-resolution scale
+ * (×2, as averaging 2×2 pixels halves white noise). A delivery blur of ~0.6 px removes most of the
+ * pixel-to-pixel noise the full-resolution estimate sees, but little at half resolution, so grain that
+ * was added and then delivered with a drift is still found.
+ */
+export function halfScaleNoiseIncrease(pair: PairAnalysis, region?: Region): number {
+  let byRegion = halfCache.get(pair);
+  if (!byRegion) {
+    byRegion = new Map();
+    halfCache.set(pair, byRegion);
+  }
+  const key = region ? `${region.x0},${region.y0},${region.x1},${region.y1}` : "all";
+  let value = byRegion.get(key);
+  if (value === undefined) {
+    const s = boxDownsamplePlane(pair.luma.source, 2);
+    const c = boxDownsamplePlane(pair.luma.candidate, 2);
+    const mask = region
+      ? rectMask(s.width, s.height, regionToRect(region, s.width, s.height), true, 0)
+      : null;
+    const m = measureDetailChange(s, c, mask);
+    const contrast = Math.max(0.2, m.stdCandidate / Math.max(1e-3, m.stdSource));
+    value = 2 * (m.noiseCandidate / contrast - m.noiseSource);
+    byRegion.set(key, value);
+  }
+  return value;
 }

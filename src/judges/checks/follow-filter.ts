@@ -4,7 +4,7 @@ import { regionToRect } from "../../checks/pixels/rect-mask.js";
 import type { EditOp } from "../../contract/edit-op.js";
 import type { Principle } from "../../contract/principle.js";
 import type { Verdict } from "../../contract/verdict.js";
-import { deliveryDetailRatio } from "./delivery-baseline.js";
+import { deliveryDetailRatio, halfScaleNoiseIncrease } from "./delivery-baseline.js";
 import { makeVerdict } from "./make-verdict.js";
 import type { PairAnalysis } from "./pair-analysis.js";
 import { type Curve, scoreOn } from "./score-curve.js";
@@ -58,6 +58,8 @@ const PIXELATE: Curve = [
   [0.8, 0.95],
 ];
 
+const fmtSigned = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(1);
+
 export function verifyFilterFollow(principle: Principle, op: FilterOp, pair: PairAnalysis): Verdict {
   const where = principle.region ? ` in the ${principle.region.label}` : "";
   const by = "checks:detail";
@@ -110,14 +112,16 @@ export function verifyFilterFollow(principle: Principle, op: FilterOp, pair: Pai
       by,
     );
   }
-  let score = scoreOn(NOISE, d.noiseIncrease);
+  // Full resolution, or half resolution when a delivery blur has smoothed the finest grain away.
+  const half = halfScaleNoiseIncrease(pair, principle.region);
+  let score = Math.max(scoreOn(NOISE, d.noiseIncrease), scoreOn(NOISE, half));
   const edgeLike = d.residualStructure > 0.6;
   if (edgeLike) score = Math.min(score, 0.35);
   return makeVerdict(
     principle,
     score,
-    `noise σ ${d.noiseSource.toFixed(1)} → ${d.noiseCandidate.toFixed(1)}${where}${edgeLike ? "; the change follows edges (sharpening), not noise" : ""}`,
-    m,
+    `noise σ ${d.noiseSource.toFixed(1)} → ${d.noiseCandidate.toFixed(1)}${where} (added ${fmtSigned(d.noiseIncrease)}; at half resolution ${fmtSigned(half)})${edgeLike ? "; the change follows edges (sharpening), not noise" : ""}`,
+    { ...m, noiseIncreaseHalfScale: half },
     by,
   );
 }

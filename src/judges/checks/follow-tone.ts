@@ -76,13 +76,14 @@ const SEPIA_SPREAD: Curve = [
   [35, 0.4],
   [60, 0.1],
 ];
+/** A strong sepia (ImageMagick's -sepia-tone 80% reaches C* ≈ 40) is still sepia; an over-saturated one is not. */
 const SEPIA_CHROMA: Curve = [
   [0, 0.05],
   [2, 0.2],
   [4, 0.55],
   [8, 0.95],
-  [30, 0.95],
-  [45, 0.5],
+  [45, 0.95],
+  [70, 0.5],
 ];
 const SEPIA_HUE: Curve = [
   [0, 0.2],

@@ -117,7 +117,14 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
     m.coveredByBorder = covered;
     components.push({ name: "covered", score: scoreOn(COVERED, covered) });
   }
-  if (!pair.sameFrame && !geometryAllowed) {
+  // Editing models often return another resolution: the whole frame scaled alike is not a frame change.
+  const rescaledOnly =
+    a.kind === "full" &&
+    a.transform === "identity" &&
+    !pair.border.found &&
+    Math.abs(a.scaleX / a.scaleY - 1) < 0.03;
+  if (rescaledOnly && !pair.sameFrame) m.rescaled = Math.sqrt(a.scaleX * a.scaleY);
+  if (!pair.sameFrame && !geometryAllowed && !rescaledOnly) {
     components.push({ name: "geometry", score: 0.15 });
     m.transform = a.transform;
     m.alignment = a.kind;
