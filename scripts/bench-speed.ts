@@ -165,8 +165,9 @@ async function measureSize(side: number, dir: string): Promise<void> {
     source: string;
     candidates: string[];
   }>;
-  // One case's files in memory at a time: the peak is the judge's, not this benchmark's storage.
-  const load = async (name: string) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) });
+  // One case's files in memory at a time, as read (a Buffer is a Uint8Array; a copy would hold them twice): the
+  // peak is the judge's, not this benchmark's storage.
+  const load = async (name: string) => ({ name, bytes: await readFile(join(dir, name)) });
   const loadCase = async (m: (typeof manifest)[number]): Promise<SpeedCase> => ({
     family: m.family,
     instruction: m.instruction,

@@ -26,11 +26,8 @@ export async function prepareCase(
     });
   }
   const decode = (input: ImageInput): Promise<DecodedImage> => decodeImage(input, limits);
-  const [source, mask, ...candidates] = await Promise.all([
-    decode(edit.source),
-    edit.mask ? decode(edit.mask) : Promise.resolve(undefined),
-    ...edit.candidates.map(decode),
-  ]);
+  const inputs: Array<ImageInput | undefined> = [edit.source, edit.mask, ...edit.candidates];
+  const [source, mask, ...candidates] = await decodeBounded(inputs, decode);
   if (!source) throw new InputError("source", "source image missing");
   const prepared: PreparedCase = { source, instruction, candidates: candidates as DecodedImage[] };
   if (mask) {
@@ -40,4 +37,29 @@ export async function prepareCase(
   if (edit.principles && edit.principles.length > 0) prepared.principles = edit.principles;
   if (edit.metadata) prepared.metadata = edit.metadata;
   return prepared;
+}
+
+/**
+ * Images decoded at once. Each decode briefly holds libvips' output buffer next to its shared-memory copy, and
+ * that buffer is freed only when the garbage collector gets to it; decoding a few at a time keeps a case of large
+ * images from holding all of those at once (two keep both cores busy on small images).
+ */
+const DECODES_AT_ONCE = 2;
+
+/** Decodes the inputs in order, at most DECODES_AT_ONCE at a time; an absent input stays absent. */
+async function decodeBounded(
+  inputs: ReadonlyArray<ImageInput | undefined>,
+  decode: (input: ImageInput) => Promise<DecodedImage>,
+): Promise<Array<DecodedImage | undefined>> {
+  const out: Array<DecodedImage | undefined> = new Array(inputs.length).fill(undefined);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < inputs.length) {
+      const at = next++;
+      const input = inputs[at];
+      if (input) out[at] = await decode(input);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(DECODES_AT_ONCE, inputs.length) }, lane));
+  return out;
 }
