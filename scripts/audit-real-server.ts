@@ -55,6 +55,8 @@ interface Tally {
   unbacked: number;
   errors: Map<string, number>;
   abstentions: Map<string, number>;
+  /** Abstaining verdicts of candidates without an error (a rubric's principles), by reason. */
+  verdictAbstentions: Map<string, number>;
 }
 
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -90,6 +92,7 @@ async function audit(
     unbacked: 0,
     errors: new Map(),
     abstentions: new Map(),
+    verdictAbstentions: new Map(),
   };
   const judge = await findJudge(form.judge).create({
     settings: {
@@ -117,6 +120,9 @@ async function audit(
         if (unbacked(cand)) t.unbacked++;
         if (cand.error) bump(t.errors, `${cand.error.code}: ${reasonKey(cand.error.message)}`);
         else if (cand.reward === null) bump(t.abstentions, reasonKey(cand.rewardReason ?? "(no reason)"));
+        if (!cand.error)
+          for (const v of cand.verdicts)
+            if (v.status === "abstain") bump(t.verdictAbstentions, reasonKey(v.reason ?? v.evidence.summary));
       }
     }
   };
@@ -168,6 +174,7 @@ async function main(): Promise<void> {
       );
       for (const [k, v] of t.errors) console.log(`  error ×${v}  ${k}`);
       for (const [k, v] of t.abstentions) console.log(`  abstain ×${v}  ${k}`);
+      for (const [k, v] of t.verdictAbstentions) console.log(`  verdict abstains ×${v}  ${k}`);
     }
   } finally {
     await server.stop();
