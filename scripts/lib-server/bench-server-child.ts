@@ -22,7 +22,15 @@ const fake =
       );
 const faultSettings = mode === "viescore-faults" ? { timeoutMs: 1000, maxRetries: 2, cooldownMs: 0 } : {};
 const settings = fake
-  ? { baseUrls: [fake.url], model: "fake-vlm", cache: false, concurrency: 256, ...faultSettings }
+  ? {
+      baseUrls: [fake.url],
+      model: "fake-vlm",
+      cache: false,
+      concurrency: 256,
+      // The fake model answers the own-worded prompts' JSON; the original form needs reference files.
+      promptVariant: "editjudge" as const,
+      ...faultSettings,
+    }
   : {};
 const judges =
   judgeId === "fake" ? new Map([["fake", fakeJudge()]]) : await createJudges([judgeId], settings);
