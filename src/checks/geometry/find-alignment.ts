@@ -35,7 +35,15 @@ const MIN_SCALED_MATCH = 0.75;
  * inner luminance. Pure: planes in, alignment out. Prefers the identity and the full frame when
  * they match nearly as well as anything else (Occam).
  */
-export function findAlignment(source: Plane, candidate: Plane): Alignment {
+export interface AlignmentOptions {
+  /**
+   * Also search crops that were resized (default true). The search is the costliest hypothesis, so a caller that
+   * knows no crop was asked for and sees the source's aspect ratio can skip it.
+   */
+  scaledCrops?: boolean;
+}
+
+export function findAlignment(source: Plane, candidate: Plane, options: AlignmentOptions = {}): Alignment {
   const factor = Math.max(1, Math.round(Math.max(source.width, source.height) / COARSE_SIDE));
   const sCoarse = boxDownsamplePlane(source, factor);
   const scores: Partial<Record<Dihedral, number>> = {};
@@ -74,7 +82,7 @@ export function findAlignment(source: Plane, candidate: Plane): Alignment {
   if (best && best.match >= ACCEPT_FULL) return best;
   const crop = findCrop(source, candidate, factor, scores);
   if (crop && (!best || crop.match > best.match + 0.02)) best = crop;
-  if (!best || best.match < ACCEPT_FULL) {
+  if ((options.scaledCrops ?? true) && (!best || best.match < ACCEPT_FULL)) {
     // A crop that was also resized (an editing model returning its own resolution). More hypotheses
     // than the same-scale search, so it must beat the others clearly.
     const scaled = findScaledCrop(source, candidate, factor);

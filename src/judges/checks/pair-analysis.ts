@@ -173,6 +173,16 @@ export class SourceAnalysis {
 export interface PairHints {
   /** A small-angle rotation was asked for: search for it and align the source by it. */
   smallRotation?: boolean;
+  /** A crop was asked for: search crops that were also resized even when the candidate keeps the source's aspect. */
+  crop?: boolean;
+}
+
+/** True when a candidate's aspect ratio is not the source's (either way round) within 2%. */
+function otherAspect(source: Plane, candidate: Plane): boolean {
+  const a = source.width / source.height;
+  const c = candidate.width / candidate.height;
+  const near = (x: number, y: number) => Math.abs(Math.log(x / y)) < 0.02;
+  return !near(a, c) && !near(1 / a, c);
 }
 
 /** A tilt is used for alignment when it explains the candidate clearly better than no rotation. */
@@ -225,7 +235,11 @@ export class PairAnalysis {
     const innerLuma = this.border.found
       ? cropPlane(this.#candidateLuma, this.border.inner)
       : this.#candidateLuma;
-    const found = findAlignment(source.luma, innerLuma);
+    // A resized crop is searched when a crop was asked for or the frame's shape changed; otherwise a heavily edited
+    // candidate would pay for that search on every judgement (a plain rescale is the "full" hypothesis).
+    const found = findAlignment(source.luma, innerLuma, {
+      scaledCrops: hints.crop === true || otherAspect(source.luma, innerLuma),
+    });
     this.smallRotation = hints.smallRotation ? findSmallRotation(source.luma, innerLuma) : null;
     const tilt = this.smallRotation;
     const tilted =

@@ -12,6 +12,9 @@ export function verifyPixels(
   principles: readonly Principle[],
   ops: readonly EditOpName[],
 ): Verdict[] {
-  const pair = new PairAnalysis(source, candidate, { smallRotation: ops.includes("tilt") });
+  const pair = new PairAnalysis(source, candidate, {
+    smallRotation: ops.includes("tilt"),
+    crop: ops.includes("crop"),
+  });
   return principles.map((p) => verifyPrinciple(p, ops, pair));
 }
