@@ -161,7 +161,10 @@ for (const judgeId of ["fake", "checks", "viescore"]) {
   const judges =
     judgeId === "fake"
       ? new Map([["fake", fakeJudge()]])
-      : await createJudges([judgeId], fake ? { baseUrls: [fake.url], model: "fake-vlm", cache: false } : {});
+      : await createJudges(
+          [judgeId],
+          fake ? { baseUrls: [fake.url], model: "fake-vlm", cache: false, promptVariant: "editjudge" } : {},
+        );
   const judge = judges.get(judgeId);
   if (!judge) throw new Error(`judge ${judgeId} not created`);
   const body = scoreBody(judgeId, images);
