@@ -1,4 +1,5 @@
 import type { RgbImage } from "./pixels/rgb-image.js";
+import { solveLinear } from "./pixels/solve-linear.js";
 import type { Mask } from "./pixels/stats.js";
 
 export interface LocalDamage {
@@ -33,28 +34,6 @@ function features(r: number, g: number, b: number, out: Float64Array): void {
   for (let k = 0; k < LUMA_KNOTS; k++) out[10 + k] = Math.max(0, 1 - Math.abs(y - k));
 }
 
-function solve(a: number[][], y: number[]): number[] {
-  const n = y.length;
-  const m = a.map((row, i) => [...row, y[i] as number]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]?.[c] as number) > Math.abs(m[p]?.[c] as number)) p = r;
-    [m[c], m[p]] = [m[p] as number[], m[c] as number[]];
-    const pivot = (m[c] as number[])[c] as number;
-    if (Math.abs(pivot) < 1e-12) continue;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = ((m[r] as number[])[c] as number) / pivot;
-      for (let k = c; k <= n; k++)
-        (m[r] as number[])[k] = ((m[r] as number[])[k] as number) - f * ((m[c] as number[])[k] as number);
-    }
-  }
-  return m.map((row, i) => {
-    const d = row[i] as number;
-    return Math.abs(d) < 1e-12 ? 0 : (row[n] as number) / d;
-  });
-}
-
 /** Per-channel least squares of target on quadratic features of the source tile means, ridge-regularised. */
 function fitMapping(src: Float64Array[], dst: number[][], use: boolean[]): number[][] {
   // The normal matrix XᵀX is the same for the three channels; only Xᵀy differs.
@@ -76,7 +55,7 @@ function fitMapping(src: Float64Array[], dst: number[][], use: boolean[]): numbe
     for (let j = 0; j < i; j++) (ata[i] as number[])[j] = (ata[j] as number[])[i] as number;
     (ata[i] as number[])[i] = ((ata[i] as number[])[i] as number) + 1e-3;
   }
-  return aty.map((rhs) => solve(ata, rhs));
+  return aty.map((rhs) => Array.from(solveLinear(ata, rhs)));
 }
 
 /**

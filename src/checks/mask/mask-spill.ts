@@ -1,4 +1,5 @@
 import type { PixelRect, RgbImage } from "../pixels/rgb-image.js";
+import { solveLinear } from "../pixels/solve-linear.js";
 import type { BinaryMask } from "./binary-mask.js";
 
 export interface MaskSpill {
@@ -38,33 +39,6 @@ function features(r: number, g: number, b: number, out: Float64Array): void {
   out[6] = B * B;
 }
 
-/** Solves the small symmetric system a·x = y by Gauss-Jordan with partial pivoting. */
-function solve(a: Float64Array[], y: Float64Array): Float64Array {
-  const n = y.length;
-  const m: Float64Array[] = a.map((row, i) => Float64Array.from([...row, y[i] as number]));
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]?.[c] as number) > Math.abs(m[p]?.[c] as number)) p = r;
-    [m[c], m[p]] = [m[p] as Float64Array, m[c] as Float64Array];
-    const pivot = (m[c] as Float64Array)[c] as number;
-    if (Math.abs(pivot) < 1e-12) continue;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const row = m[r] as Float64Array;
-      const f = (row[c] as number) / pivot;
-      if (f === 0) continue;
-      const top = m[c] as Float64Array;
-      for (let k = c; k <= n; k++) row[k] = (row[k] as number) - f * (top[k] as number);
-    }
-  }
-  const x = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = (m[i] as Float64Array)[i] as number;
-    x[i] = Math.abs(d) < 1e-12 ? 0 : ((m[i] as Float64Array)[n] as number) / d;
-  }
-  return x;
-}
-
 /**
  * Per-channel least squares of candidate on [1, R, G, B, R², G², B²] of the source, over the pixels where
  * `use` is set: a global tone/colour mapping (brightness, contrast, gamma, a saturation loss, a colour cast).
@@ -91,7 +65,7 @@ function fitColourMapping(source: RgbImage, candidate: RgbImage, use: Uint8Array
     for (let b = 0; b < a; b++) row[b] = (ata[b] as Float64Array)[a] as number;
     row[a] = (row[a] as number) + 1e-3;
   }
-  return aty.map((rhs) => solve(ata, rhs));
+  return aty.map((rhs) => solveLinear(ata, rhs));
 }
 
 /**
