@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { measureHalo } from "./halo.js";
+import { edgeRange, measureHalo } from "./halo.js";
 import { toLuma } from "./pixels/luma.js";
 import { mapPixels, syntheticImage, withSharp } from "./test-helpers/synthetic-image.js";
 
@@ -25,5 +25,10 @@ describe("measureHalo", () => {
     expect(a.overshoot).toBeLessThan(3);
     expect(b.overshoot).toBeGreaterThan(8);
     expect(b.haloShare).toBeGreaterThan(a.haloShare);
+  });
+
+  it("gives the same result with the source's edge range computed once and passed in", async () => {
+    const strong = toLuma(await withSharp(source, (s) => s.sharpen({ sigma: 2, m1: 0, m2: 20 })));
+    expect(measureHalo(luma, strong, edgeRange(luma))).toEqual(measureHalo(luma, strong));
   });
 });

@@ -15,18 +15,29 @@ export interface Halo {
 const RADIUS = 5;
 /** A pixel is on an edge when its source neighbourhood spans at least this many luma units. */
 const EDGE_RANGE = 24;
+/**
+ * Pixels are sampled on a grid of this step (1 in 16): the overshoot is a mean over the edge pixels, which a
+ * regular grid estimates without bias, and every 11×11 range costs a pass over the window.
+ */
+const STEP = 4;
+
+/** Max and min of the source's 11×11 neighbourhoods (at the sampled pixels), as `measureHalo` reads them. */
+export interface EdgeRange {
+  hi: Float32Array;
+  lo: Float32Array;
+}
 
 /**
- * Max and min over the 11×11 window around every sampled pixel (even x and y): along rows first (at even
- * x only), then down the columns (at even y only). Unsampled entries are left 0.
+ * Max and min over the 11×11 window around every sampled pixel (x and y multiples of STEP): along rows first
+ * (at sampled x only), then down the columns (at sampled y only). Unsampled entries are left 0.
  */
-function localRange(p: Plane): { hi: Float32Array; lo: Float32Array } {
+export function edgeRange(p: Plane): EdgeRange {
   const { width: w, height: h, data } = p;
   const rowHi = new Float32Array(w * h);
   const rowLo = new Float32Array(w * h);
   for (let y = 0; y < h; y++) {
     const row = y * w;
-    for (let x = 0; x < w; x += 2) {
+    for (let x = 0; x < w; x += STEP) {
       let top = data[row + x] as number;
       let bottom = top;
       const x0 = Math.max(0, x - RADIUS);
@@ -42,10 +53,10 @@ function localRange(p: Plane): { hi: Float32Array; lo: Float32Array } {
   }
   const hi = new Float32Array(w * h);
   const lo = new Float32Array(w * h);
-  for (let y = 0; y < h; y += 2) {
+  for (let y = 0; y < h; y += STEP) {
     const y0 = Math.max(0, y - RADIUS);
     const y1 = Math.min(h - 1, y + RADIUS);
-    for (let x = 0; x < w; x += 2) {
+    for (let x = 0; x < w; x += STEP) {
       let top = rowHi[y * w + x] as number;
       let bottom = rowLo[y * w + x] as number;
       for (let yy = y0; yy <= y1; yy++) {
@@ -100,19 +111,21 @@ function mapThrough(curve: Float32Array, v: number): number {
  * Over-sharpening halos between aligned luma planes of equal size. The source's tones are first
  * mapped through the global tone curve the candidate shows (mean candidate luma per source luma),
  * so a brightness, contrast or negative change is not a halo; then every edge pixel's overshoot past
- * the mapped range of its 11×11 source neighbourhood is measured.
+ * the mapped range of its 11×11 source neighbourhood is measured. `range` is `edgeRange(source)`, passed in
+ * when it was computed before.
  */
-export function measureHalo(source: Plane, candidate: Plane): Halo {
+export function measureHalo(source: Plane, candidate: Plane, range: EdgeRange = edgeRange(source)): Halo {
   const { width: w, height: h } = source;
   const c = candidate.data;
   const curve = toneCurve(source.data, c);
-  const { hi, lo } = localRange(source);
+  const { hi, lo } = range;
   let total = 0;
   let edges = 0;
   let haloed = 0;
-  // Even coordinates only (where localRange sampled), away from the frame's edge.
-  for (let y = RADIUS + 1; y < h - RADIUS; y += 2) {
-    for (let x = RADIUS + 1; x < w - RADIUS; x += 2) {
+  // Sampled coordinates only (where edgeRange measured), away from the frame's edge.
+  const first = Math.ceil((RADIUS + 1) / STEP) * STEP;
+  for (let y = first; y < h - RADIUS; y += STEP) {
+    for (let x = first; x < w - RADIUS; x += STEP) {
       const i = y * w + x;
       if ((hi[i] as number) - (lo[i] as number) < EDGE_RANGE) continue;
       const a = mapThrough(curve, hi[i] as number);

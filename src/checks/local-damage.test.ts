@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blockSsim, meanDeltaE } from "./difference.js";
-import { measureLocalDamage } from "./local-damage.js";
+import { damageTiles, measureLocalDamage } from "./local-damage.js";
 import { toLuma } from "./pixels/luma.js";
 import { rectMask } from "./pixels/rect-mask.js";
 import { srgbToLab } from "./pixels/srgb-to-lab.js";
@@ -24,6 +24,23 @@ describe("measureLocalDamage", () => {
     const patched = mapPixels(source, (r, g, b, x) => (x < 64 ? [255 - r, g, b] : [r, g, b]));
     const outside = rectMask(256, 192, { x0: 0, y0: 0, x1: 64, y1: 192 }, false, 8);
     expect(measureLocalDamage(source, patched, outside).maxTileResidual).toBeLessThan(6);
+  });
+});
+
+describe("damageTiles", () => {
+  it("gives the same damage when the source's tiles are computed once and passed in", () => {
+    const patched = mapPixels(source, (r, g, b, x, y) =>
+      x > 30 && x < 90 && y > 40 && y < 80 ? [b, r, g] : [r, g, b],
+    );
+    const toned = mapPixels(source, (r, g, b) => [r * 0.8, g * 0.9, b]);
+    const outside = rectMask(256, 192, { x0: 0, y0: 0, x1: 64, y1: 192 }, false, 8);
+    for (const mask of [null, outside]) {
+      const tiles = damageTiles(source, mask);
+      for (const candidate of [patched, toned])
+        expect(measureLocalDamage(source, candidate, mask, tiles)).toEqual(
+          measureLocalDamage(source, candidate, mask),
+        );
+    }
   });
 });
 

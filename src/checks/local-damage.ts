@@ -31,7 +31,11 @@ function features(r: number, g: number, b: number, out: Float64Array): void {
   out[8] = R * B;
   out[9] = G * B;
   const y = (0.299 * R + 0.587 * G + 0.114 * B) * (LUMA_KNOTS - 1);
-  for (let k = 0; k < LUMA_KNOTS; k++) out[10 + k] = Math.max(0, 1 - Math.abs(y - k));
+  out.fill(0, 10);
+  // Only the two tents around y are non-zero.
+  const k0 = Math.min(LUMA_KNOTS - 1, Math.floor(y));
+  for (let k = Math.max(0, k0 - 1); k <= Math.min(LUMA_KNOTS - 1, k0 + 1); k++)
+    out[10 + k] = Math.max(0, 1 - Math.abs(y - k));
 }
 
 /** Per-channel least squares of target on quadratic features of the source tile means, ridge-regularised. */
@@ -58,42 +62,84 @@ function fitMapping(src: Float64Array[], dst: number[][], use: boolean[]): numbe
   return aty.map((rhs) => Array.from(solveLinear(ata, rhs)));
 }
 
+/** The source side of `measureLocalDamage`: its tiles and each tile's mean features. */
+export interface DamageTiles {
+  tile: number;
+  /** Offset of each tile's top-left pixel (y · width + x). */
+  origins: number[];
+  features: Float64Array[];
+}
+
+/**
+ * The source's tiles (about 32 along the longer side, counted when their centre is in the mask) and the mean of
+ * each feature over a tile's pixels (not the features of its mean colour): a non-linear mapping of the pixels is
+ * then predicted exactly for tiles that mix light and dark. It depends on the source and mask alone.
+ */
+export function damageTiles(source: RgbImage, mask: Mask = null): DamageTiles {
+  const { width: w, height: h, rgb } = source;
+  const tile = Math.max(4, Math.round(Math.max(w, h) / 32));
+  const origins: number[] = [];
+  const all: Float64Array[] = [];
+  const pixel = new Float64Array(FEATURES);
+  const n = tile * tile;
+  for (let ty = 0; ty + tile <= h; ty += tile) {
+    for (let tx = 0; tx + tile <= w; tx += tile) {
+      const centre = (ty + (tile >> 1)) * w + tx + (tile >> 1);
+      if (mask && !mask[centre]) continue;
+      const f = new Float64Array(FEATURES);
+      for (let y = ty; y < ty + tile; y++) {
+        for (let x = tx; x < tx + tile; x++) {
+          const p = (y * w + x) * 3;
+          features(rgb[p] as number, rgb[p + 1] as number, rgb[p + 2] as number, pixel);
+          for (let i = 0; i < FEATURES; i++) f[i] = (f[i] as number) + (pixel[i] as number);
+        }
+      }
+      for (let i = 0; i < FEATURES; i++) f[i] = (f[i] as number) / n;
+      origins.push(ty * w + tx);
+      all.push(f);
+    }
+  }
+  return { tile, origins, features: all };
+}
+
+/** Mean RGB of the candidate over each of the source's tiles. */
+function candidateMeans(candidate: RgbImage, tiles: DamageTiles): number[][] {
+  const { width: w, rgb } = candidate;
+  const { tile } = tiles;
+  const n = tile * tile;
+  return tiles.origins.map((origin) => {
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    for (let y = 0; y < tile; y++) {
+      const row = (origin + y * w) * 3;
+      for (let k = row; k < row + tile * 3; k += 3) {
+        r += rgb[k] as number;
+        g += rgb[k + 1] as number;
+        b += rgb[k + 2] as number;
+      }
+    }
+    return [r / n, g / n, b / n];
+  });
+}
+
 /**
  * Change that a global colour mapping does not explain, tile by tile: a pasted patch, a smear,
  * an object added or removed. Tile means are compared after fitting candidate ≈ f(source) with a
  * per-channel quadratic in RGB (with cross terms) plus a piecewise-linear curve of luma (robust: refit without the worst tiles), so global tone and colour
  * edits, blur, noise and sharpening leave it low. Tiles are counted when their centre is in the mask.
+ * `tiles` is `damageTiles(source, mask)`, passed in when it was computed before.
  */
-export function measureLocalDamage(source: RgbImage, candidate: RgbImage, mask: Mask = null): LocalDamage {
-  const { width: w, height: h } = source;
-  const tile = Math.max(4, Math.round(Math.max(w, h) / 32));
-  const src: Float64Array[] = [];
-  const dst: number[][] = [];
-  const pixel = new Float64Array(FEATURES);
-  for (let ty = 0; ty + tile <= h; ty += tile) {
-    for (let tx = 0; tx + tile <= w; tx += tile) {
-      const centre = (ty + (tile >> 1)) * w + tx + (tile >> 1);
-      if (mask && !mask[centre]) continue;
-      // The tile's mean of each feature (not the features of its mean colour): a non-linear mapping
-      // of the pixels is then predicted exactly for tiles that mix light and dark.
-      const f = new Float64Array(FEATURES);
-      const d = [0, 0, 0];
-      for (let y = ty; y < ty + tile; y++) {
-        for (let x = tx; x < tx + tile; x++) {
-          const p = (y * w + x) * 3;
-          features(source.rgb[p] as number, source.rgb[p + 1] as number, source.rgb[p + 2] as number, pixel);
-          for (let i = 0; i < FEATURES; i++) f[i] = (f[i] as number) + (pixel[i] as number);
-          for (let c = 0; c < 3; c++) d[c] = (d[c] as number) + (candidate.rgb[p + c] as number);
-        }
-      }
-      const n = tile * tile;
-      for (let i = 0; i < FEATURES; i++) f[i] = (f[i] as number) / n;
-      src.push(f);
-      dst.push(d.map((v) => v / n));
-    }
-  }
+export function measureLocalDamage(
+  source: RgbImage,
+  candidate: RgbImage,
+  mask: Mask = null,
+  tiles: DamageTiles = damageTiles(source, mask),
+): LocalDamage {
+  const src = tiles.features;
   if (src.length < 8)
     return { maxTileResidual: 0, medianTileResidual: 0, damagedShare: 0, tiles: src.length };
+  const dst = candidateMeans(candidate, tiles);
   const residuals = (coefs: number[][]) =>
     src.map((x, t) => {
       let e = 0;

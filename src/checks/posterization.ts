@@ -62,19 +62,19 @@ function channelCombing(h: Float64Array): { combing: number; levels: number } {
 }
 
 export function measurePosterization(image: RgbImage): Posterization {
-  const hist = [new Float64Array(256), new Float64Array(256), new Float64Array(256)] as const;
+  const counts = new Uint32Array(768);
   const { rgb } = image;
   const n = image.width * image.height;
   // Every pixel up to ~1 MP, a regular subsample beyond.
-  const step = Math.max(1, Math.floor(n / 1_000_000));
-  for (let i = 0; i < n; i += step) {
-    const o = i * 3;
-    for (let c = 0; c < 3; c++) {
-      const v = rgb[o + c] as number;
-      hist[c as 0 | 1 | 2][v] = (hist[c as 0 | 1 | 2][v] as number) + 1;
-    }
+  const step = Math.max(1, Math.floor(n / 1_000_000)) * 3;
+  for (let o = 0; o < n * 3; o += step) {
+    counts[rgb[o] as number] = (counts[rgb[o] as number] as number) + 1;
+    counts[256 + (rgb[o + 1] as number)] = (counts[256 + (rgb[o + 1] as number)] as number) + 1;
+    counts[512 + (rgb[o + 2] as number)] = (counts[512 + (rgb[o + 2] as number)] as number) + 1;
   }
-  const parts = hist.map(channelCombing);
+  const parts = [0, 1, 2].map((c) =>
+    channelCombing(Float64Array.from(counts.subarray(c * 256, c * 256 + 256))),
+  );
   const levels = parts.map((p) => p.levels).sort((a, b) => a - b)[1] ?? 0;
   return { combing: parts.reduce((s, p) => s + p.combing, 0) / 3, levels };
 }

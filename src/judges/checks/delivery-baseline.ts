@@ -14,31 +14,21 @@ import type { PairAnalysis } from "./pair-analysis.js";
  */
 export const DELIVERY_BLUR_SIGMA = 0.8;
 
-/** Keyed by the aligned source's luma plane, which every candidate that keeps the frame shares. */
-const cache = new WeakMap<object, Map<string, number>>();
-
 /**
  * Fine-detail ratio (as `Detail.detailRatio`) that a delivery blur of DELIVERY_BLUR_SIGMA px leaves on
  * this pair's aligned source, inside `region` if given: the level a requested blur must go clearly below.
  */
 export function deliveryDetailRatio(pair: PairAnalysis, region?: Region): number {
-  let byRegion = cache.get(pair.luma.source);
-  if (!byRegion) {
-    byRegion = new Map();
-    cache.set(pair.luma.source, byRegion);
-  }
+  const source = pair.luma.source;
   const key = region ? `${region.x0},${region.y0},${region.x1},${region.y1}` : "all";
-  let ratio = byRegion.get(key);
-  if (ratio === undefined) {
-    const source = pair.luma.source;
+  // Computed once per aligned source plane, which every candidate that keeps the frame shares.
+  return pair.source.derived(source, `deliveryDetailRatio:${key}`, () => {
     const blurred = gaussianBlurPlane(source, DELIVERY_BLUR_SIGMA);
     const mask = region ? pair.regionMask(region, true, "full") : null;
     const m = measureDetailChange(source, blurred, mask);
     const contrast = Math.max(0.2, m.stdCandidate / Math.max(1e-3, m.stdSource));
-    ratio = Math.min(1, m.highFrequencyRatio / contrast);
-    byRegion.set(key, ratio);
-  }
-  return ratio;
+    return Math.min(1, m.highFrequencyRatio / contrast);
+  });
 }
 
 const halfCache = new WeakMap<PairAnalysis, Map<string, number>>();

@@ -6,7 +6,7 @@ import { transformRgb } from "../../checks/geometry/dihedral.js";
 import { type Alignment, findAlignment } from "../../checks/geometry/find-alignment.js";
 import { cropPlane } from "../../checks/geometry/plane-ops.js";
 import { findSmallRotation, type SmallRotation, warpRotated } from "../../checks/geometry/small-rotation.js";
-import { type Halo, measureHalo } from "../../checks/halo.js";
+import { edgeRange, type Halo, measureHalo } from "../../checks/halo.js";
 import { alignMask, type BinaryMask } from "../../checks/mask/binary-mask.js";
 import { boxDownsampleRgb, downsampleRgb } from "../../checks/pixels/downsample.js";
 import { toLuma } from "../../checks/pixels/luma.js";
@@ -125,6 +125,7 @@ export class SourceAnalysis {
   /** The case's edit mask at the source's size (1 = may change), or null without one. */
   readonly editMask: BinaryMask | null;
   #posterization: Posterization | undefined;
+  readonly #derived = new WeakMap<object, Map<string, unknown>>();
 
   constructor(image: RgbImage, editMask: BinaryMask | null = null) {
     this.full = image;
@@ -166,6 +167,21 @@ export class SourceAnalysis {
   get posterization(): Posterization {
     this.#posterization ??= measurePosterization(this.image);
     return this.#posterization;
+  }
+
+  /**
+   * A fact derived from one of this case's source-side images or planes alone, computed once per object and
+   * `name`: candidates that keep the frame share the source's own planes, so they share what is derived from
+   * them (a candidate with its own aligned source computes its own).
+   */
+  derived<T>(of: object, name: string, make: () => T): T {
+    let byName = this.#derived.get(of);
+    if (!byName) {
+      byName = new Map();
+      this.#derived.set(of, byName);
+    }
+    if (!byName.has(name)) byName.set(name, make());
+    return byName.get(name) as T;
   }
 }
 
@@ -328,7 +344,12 @@ export class PairAnalysis {
 
   /** Over-sharpening halos along the source's edges, at full resolution; computed once. */
   get halo(): Halo {
-    this.#halo ??= measureHalo(this.luma.source, this.luma.candidate);
+    const source = this.luma.source;
+    this.#halo ??= measureHalo(
+      source,
+      this.luma.candidate,
+      this.source.derived(source, "edgeRange", () => edgeRange(source)),
+    );
     return this.#halo;
   }
 

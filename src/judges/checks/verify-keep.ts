@@ -1,5 +1,5 @@
 import { blockSsim, meanDeltaE } from "../../checks/difference.js";
-import { measureLocalDamage } from "../../checks/local-damage.js";
+import { damageTiles, measureLocalDamage } from "../../checks/local-damage.js";
 import { measureLocalDetail } from "../../checks/local-detail.js";
 import type { EditOpName } from "../../contract/edit-op.js";
 import type { Principle } from "../../contract/principle.js";
@@ -178,11 +178,12 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
   if (damageGrant !== Infinity || region) {
     const small = pair.small;
     const outside = region ? pair.regionMask(region, false, "analysis") : null;
-    const dmg = measureLocalDamage(
-      region ? small.source : keepReference(pair, ops),
-      small.candidate,
-      outside,
+    const base = region ? small.source : (reference ?? small.source);
+    // The source's tiles are shared by the candidates that keep its frame (see SourceAnalysis.derived).
+    const tiles = pair.source.derived(base, `damageTiles:${region ? regionName(region) : "all"}`, () =>
+      damageTiles(base, outside),
     );
+    const dmg = measureLocalDamage(base, small.candidate, outside, tiles);
     const excess = Math.max(0, dmg.maxTileResidual - 2 * dmg.medianTileResidual);
     m.localChange = excess;
     m.changedShare = dmg.damagedShare;
@@ -207,6 +208,10 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
       ? `kept${region ? ` outside the ${region.label}` : ""}: no unrequested change beyond tolerance (weakest: ${LABEL[worst.name] ?? worst.name}, ${worst.score.toFixed(2)})`
       : `unrequested change${region ? ` outside the ${region.label}` : ""} in ${changed.join(", ")}`;
   return makeVerdict(principle, worst.score, summary, m, by);
+}
+
+function regionName(r: NonNullable<Principle["region"]>): string {
+  return `${r.x0},${r.y0},${r.x1},${r.y1}${r.fromMask ? ",mask" : ""}`;
 }
 
 export type { Attribute };
