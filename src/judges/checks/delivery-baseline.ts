@@ -3,7 +3,7 @@ import { boxDownsamplePlane } from "../../checks/geometry/plane-ops.js";
 import { gaussianBlurPlane } from "../../checks/pixels/gaussian-blur.js";
 import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
 import type { Region } from "../../contract/region.js";
-import type { PairAnalysis } from "./pair-analysis.js";
+import { type PairAnalysis, regionKey } from "./pair-analysis.js";
 
 /**
  * What delivery alone may do to a candidate that was not edited. Editing models hand their output
@@ -20,7 +20,7 @@ export const DELIVERY_BLUR_SIGMA = 0.8;
  */
 export function deliveryDetailRatio(pair: PairAnalysis, region?: Region): number {
   const source = pair.luma.source;
-  const key = region ? `${region.x0},${region.y0},${region.x1},${region.y1}` : "all";
+  const key = regionKey(region);
   // Computed once per aligned source plane, which every candidate that keeps the frame shares.
   return pair.source.derived(source, `deliveryDetailRatio:${key}`, () => {
     const blurred = gaussianBlurPlane(source, DELIVERY_BLUR_SIGMA);

@@ -1,9 +1,10 @@
-import { type Blockiness, measureBlockiness } from "../../checks/blockiness.js";
+import type { Blockiness } from "../../checks/blockiness.js";
 import { type Clipping, measureClipping } from "../../checks/clipping.js";
 import { type DetailChange, measureDetailChange } from "../../checks/detail-change.js";
 import { type BorderResult, detectBorder } from "../../checks/geometry/detect-border.js";
 import { transformRgb } from "../../checks/geometry/dihedral.js";
 import { type Alignment, findAlignment } from "../../checks/geometry/find-alignment.js";
+import { otherAspect } from "../../checks/geometry/other-aspect.js";
 import { cropPlane } from "../../checks/geometry/plane-ops.js";
 import { findSmallRotation, type SmallRotation, warpRotated } from "../../checks/geometry/small-rotation.js";
 import { edgeRange, type Halo, measureHalo } from "../../checks/halo.js";
@@ -17,6 +18,7 @@ import { type LabImage, srgbToLab } from "../../checks/pixels/srgb-to-lab.js";
 import { measurePosterization, type Posterization } from "../../checks/posterization.js";
 import { measureToneChange, type ToneChange } from "../../checks/tone-change.js";
 import type { Region } from "../../contract/region.js";
+import { fullResolutionBlockiness, fullResolutionTiles } from "./full-resolution.js";
 import { alignedEditMask, editMaskRegionMask } from "./mask-frame.js";
 
 /** Detail change with the luma contrast change factored out. */
@@ -49,54 +51,6 @@ export function workingFactor(image: { width: number; height: number }): number 
 
 const atFactor = (image: RgbImage, factor: number): RgbImage =>
   factor === 1 ? image : boxDownsampleRgb(image, factor);
-
-/**
- * Full-resolution tiles, a grid of TILE_GRID × TILE_GRID, each at most TILE_SIDE px (about one working-size image
- * of pixels in all), for what downsampling would erase: blockiness and the noise level.
- */
-const TILE_GRID = 4;
-const TILE_SIDE = 256;
-
-/** The tile rectangles of an image: evenly spread, origins on the 8-px grid so JPEG's block phase is kept. */
-function fullResolutionTiles(
-  width: number,
-  height: number,
-): Array<{ x0: number; y0: number; x1: number; y1: number }> {
-  const side = Math.min(TILE_SIDE, Math.floor(Math.min(width, height) / TILE_GRID / 8) * 8);
-  if (side < 32) return [];
-  const at = (k: number, extent: number) =>
-    Math.min(extent - side, Math.max(0, Math.round(((k + 0.5) * extent) / TILE_GRID - side / 2) & ~7));
-  const tiles = [];
-  for (let ty = 0; ty < TILE_GRID; ty++)
-    for (let tx = 0; tx < TILE_GRID; tx++) {
-      const x0 = at(tx, width);
-      const y0 = at(ty, height);
-      tiles.push({ x0, y0, x1: x0 + side, y1: y0 + side });
-    }
-  return tiles;
-}
-
-/**
- * Blockiness at full resolution: of the whole image when it is analysed as given, else the mean over the
- * full-resolution tiles (block size: the one most tiles find).
- */
-function fullResolutionBlockiness(image: RgbImage, factor: number, luma: Plane): Blockiness {
-  if (factor === 1) return measureBlockiness(luma);
-  const tiles = fullResolutionTiles(image.width, image.height).map((r) =>
-    measureBlockiness(toLuma(cropRgb(image, r))),
-  );
-  if (tiles.length === 0) return measureBlockiness(luma);
-  const mean = (pick: (b: Blockiness) => number) => tiles.reduce((sum, b) => sum + pick(b), 0) / tiles.length;
-  const pixelation = mean((b) => b.pixelation);
-  const votes = new Map<number, number>();
-  for (const b of tiles) if (b.blockSize > 0) votes.set(b.blockSize, (votes.get(b.blockSize) ?? 0) + 1);
-  const blockSize = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
-  return {
-    blockSize: pixelation > 0.3 ? blockSize : 0,
-    pixelation,
-    jpegBlockiness: mean((b) => b.jpegBlockiness),
-  };
-}
 
 /** Analysis-scale RGB and its Lab planes. */
 interface Analysed {
@@ -191,14 +145,6 @@ export interface PairHints {
   smallRotation?: boolean;
   /** A crop was asked for: search crops that were also resized even when the candidate keeps the source's aspect. */
   crop?: boolean;
-}
-
-/** True when a candidate's aspect ratio is not the source's (either way round) within 2%. */
-function otherAspect(source: Plane, candidate: Plane): boolean {
-  const a = source.width / source.height;
-  const c = candidate.width / candidate.height;
-  const near = (x: number, y: number) => Math.abs(Math.log(x / y)) < 0.02;
-  return !near(a, c) && !near(1 / a, c);
 }
 
 /** A tilt is used for alignment when it explains the candidate clearly better than no rotation. */
@@ -436,7 +382,8 @@ export class PairAnalysis {
   }
 }
 
-function regionKey(region: Region | undefined): string {
+/** A region's cache key (its box, and whether it comes from the case's mask); "all" for the whole frame. */
+export function regionKey(region: Region | undefined): string {
   return region
     ? `${region.x0},${region.y0},${region.x1},${region.y1}${region.fromMask ? ",mask" : ""}`
     : "all";

@@ -8,7 +8,7 @@ import { type Attribute, allowance } from "./allowances.js";
 import { deliveryDetailRatio } from "./delivery-baseline.js";
 import { keepReference, keepTone } from "./keep-reference.js";
 import { makeVerdict } from "./make-verdict.js";
-import type { PairAnalysis } from "./pair-analysis.js";
+import { type PairAnalysis, regionKey } from "./pair-analysis.js";
 import { type Curve, DRIFT, scoreOn } from "./score-curve.js";
 
 const DAMAGE: Curve = [
@@ -180,7 +180,7 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
     const outside = region ? pair.regionMask(region, false, "analysis") : null;
     const base = region ? small.source : (reference ?? small.source);
     // The source's tiles are shared by the candidates that keep its frame (see SourceAnalysis.derived).
-    const tiles = pair.source.derived(base, `damageTiles:${region ? regionName(region) : "all"}`, () =>
+    const tiles = pair.source.derived(base, `damageTiles:${regionKey(region)}`, () =>
       damageTiles(base, outside),
     );
     const dmg = measureLocalDamage(base, small.candidate, outside, tiles);
@@ -208,10 +208,6 @@ export function verifyKeep(principle: Principle, ops: readonly EditOpName[], pai
       ? `kept${region ? ` outside the ${region.label}` : ""}: no unrequested change beyond tolerance (weakest: ${LABEL[worst.name] ?? worst.name}, ${worst.score.toFixed(2)})`
       : `unrequested change${region ? ` outside the ${region.label}` : ""} in ${changed.join(", ")}`;
   return makeVerdict(principle, worst.score, summary, m, by);
-}
-
-function regionName(r: NonNullable<Principle["region"]>): string {
-  return `${r.x0},${r.y0},${r.x1},${r.y1}${r.fromMask ? ",mask" : ""}`;
 }
 
 export type { Attribute };
