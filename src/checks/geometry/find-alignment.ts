@@ -1,6 +1,7 @@
 import type { PixelRect, Plane } from "../pixels/rgb-image.js";
 import { DIHEDRALS, type Dihedral, swapsAxes, transformPlane } from "./dihedral.js";
 import { findScaledCrop } from "./find-scaled-crop.js";
+import { NccTemplate, SearchPlane } from "./ncc-search.js";
 import { boxDownsamplePlane, nccAt, resizePlane } from "./plane-ops.js";
 
 /**
@@ -29,6 +30,8 @@ const COARSE_SIDE = 96;
 const ACCEPT_FULL = 0.9;
 const MIN_MATCH = 0.5;
 const MIN_SCALED_MATCH = 0.75;
+/** Coarse |NCC| of an unturned crop above which the turned ones are not searched. */
+const SURE_CROP = 0.98;
 
 /**
  * Finds which of the 8 rotations/flips, resize or crop maps the source luminance onto the candidate's
@@ -116,23 +119,37 @@ function findCrop(
   const cCoarse = boxDownsamplePlane(candidate, factor);
   const sCoarse = boxDownsamplePlane(source, factor);
   let best: { t: Dihedral; ox: number; oy: number; ncc: number } | null = null;
+  const coarseTemplate = new NccTemplate(cCoarse);
   for (const t of DIHEDRALS) {
     const [tw, th] = swapsAxes(t) ? [source.height, source.width] : [source.width, source.height];
     if (candidate.width > tw || candidate.height > th) continue;
     if (candidate.width > tw * 0.98 && candidate.height > th * 0.98) continue;
     if (cCoarse.width < 4 || cCoarse.height < 4) continue;
-    const st = transformPlane(sCoarse, t);
-    for (let oy = 0; oy + cCoarse.height <= st.height; oy++) {
-      for (let ox = 0; ox + cCoarse.width <= st.width; ox++) {
-        const ncc = nccAt(st, cCoarse, ox, oy);
+    const st = new SearchPlane(transformPlane(sCoarse, t));
+    for (let oy = 0; oy + cCoarse.height <= st.plane.height; oy++) {
+      for (let ox = 0; ox + cCoarse.width <= st.plane.width; ox++) {
+        const ncc = coarseTemplate.at(st, ox, oy);
         if (!best || Math.abs(ncc) > Math.abs(best.ncc)) best = { t, ox, oy, ncc };
       }
     }
     if (best && best.t === t) scores[t] = Math.max(scores[t] ?? 0, Math.abs(best.ncc));
+    // A near-exact window of the unturned source: no turned window could be a likelier reading (Occam), so the
+    // turned scans, most of this search's cost, are skipped.
+    if (t === "identity" && best && Math.abs(best.ncc) >= SURE_CROP) break;
   }
   if (!best) return null;
   // Refine at full resolution around the coarse position, coarse-to-fine.
-  const full = transformPlane(source, best.t);
+  const fullPlane = transformPlane(source, best.t);
+  const full = new SearchPlane(fullPlane);
+  const templates = new Map<number, NccTemplate>();
+  const templateAt = (step: number): NccTemplate => {
+    let t = templates.get(step);
+    if (!t) {
+      t = new NccTemplate(candidate, step);
+      templates.set(step, t);
+    }
+    return t;
+  };
   let ox = best.ox * factor;
   let oy = best.oy * factor;
   // The coarse position is within half a coarse pixel of the truth.
@@ -149,9 +166,14 @@ function findCrop(
       for (let dx = -radius; dx <= radius; dx++) {
         const x = ox + dx;
         const y = oy + dy;
-        if (x < 0 || y < 0 || x + candidate.width > full.width || y + candidate.height > full.height)
+        if (
+          x < 0 ||
+          y < 0 ||
+          x + candidate.width > fullPlane.width ||
+          y + candidate.height > fullPlane.height
+        )
           continue;
-        const v = Math.abs(nccAt(full, candidate, x, y, step));
+        const v = Math.abs(templateAt(step).at(full, x, y));
         if (v > bestValue) {
           bestValue = v;
           bx = x;
@@ -162,7 +184,7 @@ function findCrop(
     ox = bx;
     oy = by;
   }
-  const ncc = nccAt(full, candidate, ox, oy, 2);
+  const ncc = templateAt(2).at(full, ox, oy);
   const window = { x0: ox, y0: oy, x1: ox + candidate.width, y1: oy + candidate.height };
   return { kind: "crop", transform: best.t, window, scaleX: 1, scaleY: 1, ncc, match: Math.abs(ncc), scores };
 }

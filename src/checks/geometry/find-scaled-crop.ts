@@ -1,6 +1,7 @@
 import type { Plane } from "../pixels/rgb-image.js";
 import type { Alignment } from "./find-alignment.js";
-import { boxDownsamplePlane, nccAt, resizePlane } from "./plane-ops.js";
+import { NccTemplate, SearchPlane } from "./ncc-search.js";
+import { boxDownsamplePlane, resizePlane } from "./plane-ops.js";
 
 /** Smallest window searched, as a share of the source's width or height. */
 const MIN_SHARE = 0.2;
@@ -29,23 +30,24 @@ export function findScaledCrop(source: Plane, candidate: Plane, factor: number):
   const minW = Math.max(sw * MIN_SHARE, (sh * MIN_SHARE) / aspect);
   if (maxW < minW) return null;
   const sCoarse = boxDownsamplePlane(source, factor);
+  const coarse = new SearchPlane(sCoarse);
   let best: Hit | null = null;
   for (let ww = maxW * 0.995; ww >= minW; ww *= SCALE_STEP) {
     const cw = Math.round(ww / factor);
     const ch = Math.round((ww * aspect) / factor);
     if (cw < 6 || ch < 6 || cw > sCoarse.width || ch > sCoarse.height) continue;
-    const c = resizePlane(candidate, cw, ch);
+    const c = new NccTemplate(resizePlane(candidate, cw, ch));
     for (let oy = 0; oy + ch <= sCoarse.height; oy++) {
       for (let ox = 0; ox + cw <= sCoarse.width; ox++) {
-        const ncc = Math.abs(nccAt(sCoarse, c, ox, oy));
+        const ncc = Math.abs(c.at(coarse, ox, oy));
         if (!best || ncc > best.ncc) best = { ww, x: ox * factor, y: oy * factor, ncc };
       }
     }
   }
   if (!best) return null;
-  const half = boxDownsamplePlane(source, 2);
+  const half = new SearchPlane(boxDownsamplePlane(source, 2));
   best = refine(half, candidate, aspect, best, 2, [-0.03, -0.02, -0.01, 0, 0.01, 0.02, 0.03], factor + 2, 2);
-  best = refine(source, candidate, aspect, best, 1, [-0.005, 0, 0.005], 3, 2);
+  best = refine(new SearchPlane(source), candidate, aspect, best, 1, [-0.005, 0, 0.005], 3, 2);
   const wh = best.ww * aspect;
   const x0 = Math.max(0, Math.round(best.x));
   const y0 = Math.max(0, Math.round(best.y));
@@ -69,7 +71,7 @@ export function findScaledCrop(source: Plane, candidate: Plane, factor: number):
 
 /** Searches window sizes ww·(1+d) and positions within `radius` (in source pixels) on a plane downsampled by `level`. */
 function refine(
-  plane: Plane,
+  searched: SearchPlane,
   candidate: Plane,
   aspect: number,
   start: Hit,
@@ -78,13 +80,14 @@ function refine(
   radius: number,
   step: number,
 ): Hit {
+  const plane = searched.plane;
   let best: Hit = { ...start, ncc: -1 };
   for (const d of sizes) {
     const ww = start.ww * (1 + d);
     const cw = Math.round(ww / level);
     const ch = Math.round((ww * aspect) / level);
     if (cw < 4 || ch < 4 || cw > plane.width || ch > plane.height) continue;
-    const c = resizePlane(candidate, cw, ch);
+    const c = new NccTemplate(resizePlane(candidate, cw, ch), step);
     // Keep the window's centre where the start put it.
     const cx = (start.x + start.ww / 2 - ww / 2) / level;
     const cy = (start.y + (start.ww * aspect) / 2 - (ww * aspect) / 2) / level;
@@ -94,7 +97,7 @@ function refine(
         const x = Math.round(cx) + dx;
         const y = Math.round(cy) + dy;
         if (x < 0 || y < 0 || x + cw > plane.width || y + ch > plane.height) continue;
-        const ncc = Math.abs(nccAt(plane, c, x, y, step));
+        const ncc = Math.abs(c.at(searched, x, y));
         if (ncc > best.ncc) best = { ww, x: x * level, y: y * level, ncc };
       }
     }
