@@ -1,4 +1,3 @@
-import type { RgbImage } from "../../checks/pixels/rgb-image.js";
 import type { PreparedCase } from "../../contract/edit-case.js";
 import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
 import type { Principle } from "../../contract/principle.js";
@@ -8,8 +7,9 @@ import { createInstructionParser } from "../../instruction/instruction-parser.js
 import { aggregateVerdicts, rankCandidates } from "../../scoring/aggregate.js";
 import type { ContentStage } from "./content-stage.js";
 import { planMask } from "./mask-plan.js";
-import { SourceAnalysis } from "./pair-analysis.js";
+import { SourceAnalysis, workingFactor } from "./pair-analysis.js";
 import { PixelPool } from "./pixel-pool.js";
+import { reduceImage, reduceMask, sharedMask, sharedReduced } from "./reduced-image.js";
 import { verifyPixels } from "./verify-pixels.js";
 
 export const CHECKS_JUDGE_VERSION = "0.2.1";
@@ -43,6 +43,12 @@ export class ChecksJudge implements Judge {
     principles = masked.principles;
     const ops = principles.flatMap((p) => (p.kind === "follow" && p.op ? [p.op.op] : []));
     const source = this.#pool ? null : new SourceAnalysis(edit.source, masked.mask);
+    // For the pool, the source is reduced here once and each candidate just before it is posted: a worker gets a
+    // few megabytes per task whatever the images' size, and the full-resolution pixels stay in this thread.
+    const factor = workingFactor(edit.source);
+    const reducedSource = this.#pool ? sharedReduced(reduceImage(edit.source, factor)) : null;
+    const reducedMask =
+      reducedSource && masked.mask ? sharedMask(reduceMask(masked.mask, reducedSource)) : undefined;
     const sourceKey = masked.mask ? `${edit.source.sha256}+mask:${edit.mask?.sha256}` : edit.source.sha256;
     // Content verdicts first (main thread, async models); the principles they leave are pixel principles.
     const content: Array<Array<Verdict | null>> = [];
@@ -64,9 +70,9 @@ export class ChecksJudge implements Judge {
           ? await this.#pool.run(
               {
                 sourceKey,
-                source: pixelsOf(edit.source),
-                ...(masked.mask ? { mask: masked.mask } : {}),
-                candidate: pixelsOf(candidate),
+                source: reducedSource as NonNullable<typeof reducedSource>,
+                ...(reducedMask ? { mask: reducedMask } : {}),
+                candidate: sharedReduced(reduceImage(candidate, factor)),
                 principles: pixelPrinciples,
                 ops,
               },
@@ -94,9 +100,4 @@ export class ChecksJudge implements Judge {
     await this.#content?.close?.();
     await this.#pool?.close();
   }
-}
-
-/** Only the pixels travel to a worker, not the encoded bytes. */
-function pixelsOf(image: RgbImage): RgbImage {
-  return { width: image.width, height: image.height, rgb: image.rgb };
 }

@@ -9,7 +9,7 @@ import { cropPlane } from "../../checks/geometry/plane-ops.js";
 import { findSmallRotation, type SmallRotation, warpRotated } from "../../checks/geometry/small-rotation.js";
 import { edgeRange, type Halo, measureHalo } from "../../checks/halo.js";
 import { alignMask, type BinaryMask } from "../../checks/mask/binary-mask.js";
-import { boxDownsampleRgb, downsampleRgb } from "../../checks/pixels/downsample.js";
+import { downsampleRgb } from "../../checks/pixels/downsample.js";
 import { toLuma } from "../../checks/pixels/luma.js";
 import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
 import { cropRgb, resizeRgb } from "../../checks/pixels/resize-rgb.js";
@@ -18,8 +18,9 @@ import { type LabImage, srgbToLab } from "../../checks/pixels/srgb-to-lab.js";
 import { measurePosterization, type Posterization } from "../../checks/posterization.js";
 import { measureToneChange, type ToneChange } from "../../checks/tone-change.js";
 import type { Region } from "../../contract/region.js";
-import { fullResolutionBlockiness, fullResolutionTiles } from "./full-resolution.js";
+import { fullResolutionBlockiness } from "./full-resolution.js";
 import { alignedEditMask, editMaskRegionMask } from "./mask-frame.js";
+import { isReduced, type ReducedImage, reduceImage, reduceMask } from "./reduced-image.js";
 
 /** Detail change with the luma contrast change factored out. */
 export interface Detail extends DetailChange {
@@ -49,9 +50,6 @@ export function workingFactor(image: { width: number; height: number }): number 
   return Math.max(1, Math.ceil(Math.max(image.width, image.height) / WORKING_SIDE));
 }
 
-const atFactor = (image: RgbImage, factor: number): RgbImage =>
-  factor === 1 ? image : boxDownsampleRgb(image, factor);
-
 /** Analysis-scale RGB and its Lab planes. */
 interface Analysed {
   rgb: RgbImage;
@@ -65,8 +63,8 @@ function analyse(image: RgbImage): Analysed {
 
 /** Per-source facts computed once per case and shared by every candidate. */
 export class SourceAnalysis {
-  /** The source as given (full resolution). */
-  readonly full: RgbImage;
+  /** The source reduced to the working resolution, with its size as given and its full-resolution tiles. */
+  readonly reduced: ReducedImage;
   /** Downsampling factor to the working resolution (1: analysed as given). */
   readonly factor: number;
   /** The source at working resolution. */
@@ -81,28 +79,27 @@ export class SourceAnalysis {
   #posterization: Posterization | undefined;
   readonly #derived = new WeakMap<object, Map<string, unknown>>();
 
-  constructor(image: RgbImage, editMask: BinaryMask | null = null) {
-    this.full = image;
-    this.factor = workingFactor(image);
-    this.image = atFactor(image, this.factor);
+  /**
+   * `image`: the source as given, or already reduced by `workingFactor` (a pool worker gets it so). `editMask`:
+   * at the source's size as given, or at the working resolution.
+   */
+  constructor(image: RgbImage | ReducedImage, editMask: BinaryMask | null = null) {
+    this.reduced = isReduced(image) ? image : reduceImage(image, workingFactor(image));
+    this.factor = this.reduced.factor;
+    if (this.factor !== workingFactor(this.reduced))
+      throw new Error(
+        `source reduced by ${this.factor}, not by its working factor ${workingFactor(this.reduced)}`,
+      );
+    this.image = this.reduced.working;
     // The mask follows the source to the working resolution.
-    this.editMask =
-      editMask && this.factor > 1
-        ? alignMask(
-            editMask,
-            "identity",
-            { x0: 0, y0: 0, x1: editMask.width, y1: editMask.height },
-            this.image.width,
-            this.image.height,
-          )
-        : editMask;
+    this.editMask = editMask && reduceMask(editMask, this.reduced);
     this.luma = toLuma(this.image);
     this.border = detectBorder(this.image);
   }
 
   /** Blockiness at full resolution, where JPEG's 8×8 grid sits. */
   get blockiness(): Blockiness {
-    this.#blockiness ??= fullResolutionBlockiness(this.full, this.factor, this.luma);
+    this.#blockiness ??= fullResolutionBlockiness(this.reduced, this.luma);
     return this.#blockiness;
   }
 
@@ -158,8 +155,8 @@ const TILT_MIN_NCC = 0.75;
  */
 export class PairAnalysis {
   readonly source: SourceAnalysis;
-  /** The candidate as given (full resolution): its size is the candidate's size. */
-  readonly candidate: RgbImage;
+  /** The candidate reduced by the source's working factor; its width and height are the candidate's as given. */
+  readonly candidate: ReducedImage;
   /** The candidate at the source's working factor; border, alignment and planes below are measured on it. */
   readonly working: RgbImage;
   readonly border: BorderResult;
@@ -183,10 +180,13 @@ export class PairAnalysis {
   readonly #tone = new Map<string, ToneChange>();
   readonly #editMasks = new Map<string, BinaryMask | null>();
 
-  constructor(source: SourceAnalysis, candidate: RgbImage, hints: PairHints = {}) {
+  /** `candidate`: as given, or already reduced by the source's factor (a pool worker gets it so). */
+  constructor(source: SourceAnalysis, candidate: RgbImage | ReducedImage, hints: PairHints = {}) {
     this.source = source;
-    this.candidate = candidate;
-    const working = atFactor(candidate, source.factor);
+    this.candidate = isReduced(candidate) ? candidate : reduceImage(candidate, source.factor);
+    if (this.candidate.factor !== source.factor)
+      throw new Error(`candidate reduced by ${this.candidate.factor}, the source by ${source.factor}`);
+    const working = this.candidate.working;
     this.working = working;
     const border = detectBorder(working);
     // A band the source already had is not an added border.
@@ -274,11 +274,7 @@ export class PairAnalysis {
 
   /** Blockiness of the whole candidate at full resolution (its own pixel grid, where JPEG blocks sit). */
   get candidateBlockiness(): Blockiness {
-    this.#candidateBlockiness ??= fullResolutionBlockiness(
-      this.candidate,
-      this.source.factor,
-      this.#candidateLuma,
-    );
+    this.#candidateBlockiness ??= fullResolutionBlockiness(this.candidate, this.#candidateLuma);
     return this.#candidateBlockiness;
   }
 
@@ -353,19 +349,18 @@ export class PairAnalysis {
    * image of pixels); null when the two are not the same size at full resolution.
    */
   #fullResolutionNoise(): { source: number; candidate: number } | null {
-    const s = this.source.full;
+    const s = this.source.reduced;
     const c = this.candidate;
-    if (s.width !== c.width || s.height !== c.height) return null;
-    const tiles = fullResolutionTiles(s.width, s.height);
-    if (tiles.length === 0) return null;
+    // Same size, same factor: the same tile rectangles.
+    if (s.width !== c.width || s.height !== c.height || s.tiles.length === 0) return null;
     let source = 0;
     let candidate = 0;
-    for (const rect of tiles) {
-      const d = measureDetailChange(toLuma(cropRgb(s, rect)), toLuma(cropRgb(c, rect)));
+    s.tiles.forEach((tile, k) => {
+      const d = measureDetailChange(toLuma(tile.rgb), toLuma((c.tiles[k] as (typeof c.tiles)[number]).rgb));
       source += d.noiseSource;
       candidate += d.noiseCandidate;
-    }
-    return { source: source / tiles.length, candidate: candidate / tiles.length };
+    });
+    return { source: source / s.tiles.length, candidate: candidate / s.tiles.length };
   }
 
   /**

@@ -9,6 +9,7 @@ import { prepareCase } from "../../image/prepare-case.js";
 import { fixturePhoto } from "../../test-helpers/test-fixture.js";
 import { ChecksJudge } from "./checks-judge.js";
 import type { PixelPool } from "./pixel-pool.js";
+import { reduceImage } from "./reduced-image.js";
 
 // The pool runs the compiled worker, so this test uses the built package (`npm test` builds first).
 const BUILT = fileURLToPath(new URL("../../../dist/judges/checks/checks-judge.js", import.meta.url));
@@ -50,6 +51,63 @@ describe("PixelPool", () => {
     }
   });
 
+  it("gives the same result in workers as in this thread on a large masked case (reduced images, tiles)", async () => {
+    const built = (await import(pathToFileURL(BUILT).href)) as typeof import("./checks-judge.js");
+    // 2100×1400: working factor 3, so the workers get reduced images, full-resolution tiles and a reduced mask.
+    const source = await sharp(fixturePhoto("kodim05.png")).resize(2100, 1400).png().toBuffer();
+    const white = { r: 255, g: 255, b: 255 };
+    const mask = await sharp({
+      create: { width: 2100, height: 1400, channels: 3, background: { r: 0, g: 0, b: 0 } },
+    })
+      .composite([
+        {
+          input: { create: { width: 600, height: 500, channels: 3, background: white } },
+          left: 700,
+          top: 400,
+        },
+      ])
+      .png()
+      .toBuffer();
+    const patch = await sharp(source)
+      .extract({ left: 700, top: 400, width: 600, height: 500 })
+      .blur(12)
+      .toBuffer();
+    const edits = [
+      sharp(source)
+        .composite([{ input: patch, left: 700, top: 400 }])
+        .png(),
+      sharp(source)
+        .composite([{ input: patch, left: 700, top: 400 }])
+        .jpeg({ quality: 20 }),
+      sharp(source).blur(3).png(),
+      sharp(source).png(),
+    ];
+    const candidates = await Promise.all(
+      edits.map(async (e, i) => ({
+        kind: "bytes" as const,
+        bytes: new Uint8Array(await e.toBuffer()),
+        name: `c${i}`,
+      })),
+    );
+    const edit = await prepareCase({
+      source: { kind: "bytes", bytes: new Uint8Array(source), name: "s" },
+      mask: { kind: "bytes", bytes: new Uint8Array(mask), name: "m" },
+      instruction: "remove the object",
+      candidates,
+    });
+    const pooled = new built.ChecksJudge({ workers: 2 });
+    const local = new ChecksJudge();
+    try {
+      const [a, b] = [await pooled.judge(edit), await local.judge(edit)];
+      expect(a.candidates.length).toBe(4);
+      expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+      // the inpainted candidate outranks the unchanged one and the one blurred all over
+      expect(a.ranking[0]).toBe(0);
+    } finally {
+      await pooled.close();
+    }
+  });
+
   it("drops the tasks no worker has taken yet when their signal aborts, and keeps serving others", async () => {
     expect(existsSync(BUILT_POOL), `${BUILT_POOL} is missing: run \`npm run build\``).toBe(true);
     const { PixelPool } = (await import(pathToFileURL(BUILT_POOL).href)) as typeof import("./pixel-pool.js");
@@ -58,8 +116,8 @@ describe("PixelPool", () => {
     const image = { width: 32, height: 32, rgb: new Uint8Array(32 * 32 * 3).fill(90) };
     const task = () => ({
       sourceKey: "s",
-      source: { ...image, rgb: image.rgb.slice() },
-      candidate: { ...image, rgb: image.rgb.slice() },
+      source: reduceImage({ ...image, rgb: image.rgb.slice() }, 1),
+      candidate: reduceImage({ ...image, rgb: image.rgb.slice() }, 1),
       principles: [],
       ops: [],
     });
@@ -103,8 +161,8 @@ parentPort.on("message", (t) => {
     writeFileSync(broken, 'throw new Error("boom at load");\n');
     const tiny = (sourceKey: string) => ({
       sourceKey,
-      source: { width: 1, height: 1, rgb: new Uint8Array(3) },
-      candidate: { width: 1, height: 1, rgb: new Uint8Array(3) },
+      source: reduceImage({ width: 1, height: 1, rgb: new Uint8Array(3) }, 1),
+      candidate: reduceImage({ width: 1, height: 1, rgb: new Uint8Array(3) }, 1),
       principles: [],
       ops: [],
     });

@@ -1,5 +1,6 @@
-// Worker entry of the pixel pool: verifies one candidate per message. The source analysis of the last
-// source seen is kept, because every candidate of a case shares it.
+// Worker entry of the pixel pool: verifies one candidate per message (its images reduced to the working
+// resolution by the judge). The source analysis of the last source seen is kept: every candidate of a case
+// shares it.
 import { parentPort } from "node:worker_threads";
 import { SourceAnalysis } from "./pair-analysis.js";
 import type { PixelTask, PixelTaskResult } from "./pixel-task.js";
