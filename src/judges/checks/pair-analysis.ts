@@ -8,7 +8,7 @@ import { otherAspect } from "../../checks/geometry/other-aspect.js";
 import { cropPlane } from "../../checks/geometry/plane-ops.js";
 import { findSmallRotation, type SmallRotation, warpRotated } from "../../checks/geometry/small-rotation.js";
 import { edgeRange, type Halo, measureHalo } from "../../checks/halo.js";
-import { alignMask, type BinaryMask } from "../../checks/mask/binary-mask.js";
+import type { BinaryMask } from "../../checks/mask/binary-mask.js";
 import { downsampleRgb } from "../../checks/pixels/downsample.js";
 import { toLuma } from "../../checks/pixels/luma.js";
 import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
