@@ -15,6 +15,21 @@ import { reduceImage } from "./reduced-image.js";
 const BUILT = fileURLToPath(new URL("../../../dist/judges/checks/checks-judge.js", import.meta.url));
 const BUILT_POOL = fileURLToPath(new URL("../../../dist/judges/checks/pixel-pool.js", import.meta.url));
 
+/** Judges the case with the built judge in two workers and in this thread; the results must be identical. */
+async function pooledEqualsLocal(
+  built: typeof import("./checks-judge.js"),
+  edit: Awaited<ReturnType<typeof prepareCase>>,
+): Promise<Awaited<ReturnType<ChecksJudge["judge"]>>> {
+  const pooled = new built.ChecksJudge({ workers: 2 });
+  try {
+    const a = await pooled.judge(edit);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(await new ChecksJudge().judge(edit)));
+    return a;
+  } finally {
+    await pooled.close();
+  }
+}
+
 describe("PixelPool", () => {
   it("gives the same result in two worker threads as in this thread", async () => {
     expect(existsSync(BUILT), `${BUILT} is missing: run \`npm run build\` (npm test does it first)`).toBe(
@@ -35,20 +50,15 @@ describe("PixelPool", () => {
         name: `c${i}`,
       })),
     );
-    const edit = await prepareCase({
-      source: { kind: "bytes", bytes: new Uint8Array(source), name: "s" },
-      instruction: "make it brighter",
-      candidates,
-    });
-    const pooled = new built.ChecksJudge({ workers: 2 });
-    const local = new ChecksJudge();
-    try {
-      const [a, b] = [await pooled.judge(edit), await local.judge(edit)];
-      expect(a.candidates.length).toBe(4);
-      expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-    } finally {
-      await pooled.close();
-    }
+    const a = await pooledEqualsLocal(
+      built,
+      await prepareCase({
+        source: { kind: "bytes", bytes: new Uint8Array(source), name: "s" },
+        instruction: "make it brighter",
+        candidates,
+      }),
+    );
+    expect(a.candidates.length).toBe(4);
   });
 
   it("gives the same result in workers as in this thread on a large masked case (reduced images, tiles)", async () => {
@@ -89,23 +99,18 @@ describe("PixelPool", () => {
         name: `c${i}`,
       })),
     );
-    const edit = await prepareCase({
-      source: { kind: "bytes", bytes: new Uint8Array(source), name: "s" },
-      mask: { kind: "bytes", bytes: new Uint8Array(mask), name: "m" },
-      instruction: "remove the object",
-      candidates,
-    });
-    const pooled = new built.ChecksJudge({ workers: 2 });
-    const local = new ChecksJudge();
-    try {
-      const [a, b] = [await pooled.judge(edit), await local.judge(edit)];
-      expect(a.candidates.length).toBe(4);
-      expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-      // the inpainted candidate outranks the unchanged one and the one blurred all over
-      expect(a.ranking[0]).toBe(0);
-    } finally {
-      await pooled.close();
-    }
+    const a = await pooledEqualsLocal(
+      built,
+      await prepareCase({
+        source: { kind: "bytes", bytes: new Uint8Array(source), name: "s" },
+        mask: { kind: "bytes", bytes: new Uint8Array(mask), name: "m" },
+        instruction: "remove the object",
+        candidates,
+      }),
+    );
+    expect(a.candidates.length).toBe(4);
+    // the inpainted candidate outranks the unchanged one and the one blurred all over
+    expect(a.ranking[0]).toBe(0);
   });
 
   it("drops the tasks no worker has taken yet when their signal aborts, and keeps serving others", async () => {
