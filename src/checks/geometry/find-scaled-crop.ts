@@ -7,6 +7,11 @@ import { boxDownsamplePlane, resizePlane } from "./plane-ops.js";
 const MIN_SHARE = 0.2;
 /** Ratio between neighbouring window sizes in the coarse scan. */
 const SCALE_STEP = 0.97;
+/**
+ * Coarse |NCC| below which no window is refined: the coarse scan reads smoothed planes, so a window that will
+ * match (the caller asks for 0.75 at full resolution) reads well above this at the coarse scale.
+ */
+const MIN_COARSE_MATCH = 0.5;
 
 interface Hit {
   /** Window width in source pixels. */
@@ -44,7 +49,7 @@ export function findScaledCrop(source: Plane, candidate: Plane, factor: number):
       }
     }
   }
-  if (!best) return null;
+  if (!best || best.ncc < MIN_COARSE_MATCH) return null;
   const half = new SearchPlane(boxDownsamplePlane(source, 2));
   best = refine(half, candidate, aspect, best, 2, [-0.03, -0.02, -0.01, 0, 0.01, 0.02, 0.03], factor + 2, 2);
   best = refine(new SearchPlane(source), candidate, aspect, best, 1, [-0.005, 0, 0.005], 3, 2);
