@@ -46,7 +46,8 @@ export class ChecksJudge implements Judge {
     // For the pool, the source is reduced here once and each candidate just before it is posted: a worker gets a
     // few megabytes per task whatever the images' size, and the full-resolution pixels stay in this thread.
     const factor = workingFactor(edit.source);
-    const reducedSource = this.#pool ? sharedReduced(reduceImage(edit.source, factor)) : null;
+    const pool = this.#pool;
+    const reducedSource = pool ? sharedReduced(reduceImage(edit.source, factor)) : null;
     const reducedMask =
       reducedSource && masked.mask ? sharedMask(reduceMask(masked.mask, reducedSource)) : undefined;
     const sourceKey = masked.mask ? `${edit.source.sha256}+mask:${edit.mask?.sha256}` : edit.source.sha256;
@@ -66,19 +67,20 @@ export class ChecksJudge implements Judge {
         const row = content[index] ?? [];
         const pixelPrinciples = principles.filter((_, i) => !row[i]);
         options.signal?.throwIfAborted();
-        const pixel = this.#pool
-          ? await this.#pool.run(
-              {
-                sourceKey,
-                source: reducedSource as NonNullable<typeof reducedSource>,
-                ...(reducedMask ? { mask: reducedMask } : {}),
-                candidate: sharedReduced(reduceImage(candidate, factor)),
-                principles: pixelPrinciples,
-                ops,
-              },
-              options.signal,
-            )
-          : verifyPixels(source as SourceAnalysis, candidate, pixelPrinciples, ops);
+        const pixel =
+          pool && reducedSource
+            ? await pool.run(
+                {
+                  sourceKey,
+                  source: reducedSource,
+                  ...(reducedMask ? { mask: reducedMask } : {}),
+                  candidate: sharedReduced(reduceImage(candidate, factor)),
+                  principles: pixelPrinciples,
+                  ops,
+                },
+                options.signal,
+              )
+            : verifyPixels(source as SourceAnalysis, candidate, pixelPrinciples, ops);
         let next = 0;
         const verdicts = principles.map((_, i) => row[i] ?? (pixel[next++] as Verdict));
         options.onProgress?.(++done, edit.candidates.length);
