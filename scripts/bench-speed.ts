@@ -1,10 +1,11 @@
 /**
  * Speed of a judge (default: checks) on 768×512 photos: candidates per second end to end, the share of
  * time spent decoding (prepareCase) versus judging, and per-candidate mean and p95 latency. Then, per image size
- * (default 512², 1024², 2048², 4096²: the photos resized to N×N), time per candidate and the peak RSS of a
- * process that only judges that size (the parent builds the cases and writes them to a temporary directory; each
- * size is judged in its own child process, so neither building nor another size hides its peak;
- * worker threads count, they share the process).
+ * (default 512², 1024², 2048², 4096²: the photos resized to N×N, written as PNG files), time per candidate, the
+ * judging alone, and the peak RSS of a process that only judges that size: the parent builds the cases and writes
+ * them to a temporary directory; each size is judged by `lib/bench-size-child.mjs` in its own process on the built
+ * package (dist/, as the CLI runs), so neither building, another size nor a TypeScript loader hides in its peak;
+ * worker threads count, they share the process.
  *
  *   npm run bench:speed [-- --judge checks --content off|auto --cases 8 --per-case 5 --rounds 3]
  *   npm run bench:speed -- --sizes 512,1024,2048,4096 --size-cases 2 --size-rounds 1   (--sizes none: skip)
@@ -13,13 +14,19 @@
  * case's judging time when the judge reports no progress) plus an equal share of its case's decoding.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import sharp from "sharp";
-import { prepareCase } from "../src/image/prepare-case.js";
+import {
+  type CaseTiming,
+  nearestRankPercentile,
+  type TimedCase,
+  timeJudgeCase,
+} from "../src/bench/time-judge-case.js";
 import { findJudge } from "../src/judges/registry.js";
 import { loadRaw, type RawImage } from "./lib/raw-image.js";
 import { buildSpeedCases, type SpeedCase } from "./lib/speed-cases.js";
@@ -42,9 +49,6 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "512,1024,2048,4096" },
     "size-cases": { type: "string", default: "2" },
     "size-rounds": { type: "string", default: "1" },
-    /** Internal: this process is the child measuring one size. */
-    size: { type: "string" },
-    "size-dir": { type: "string" },
   },
 });
 const count = Number(values.cases);
@@ -60,44 +64,12 @@ const photoDir = resolve(values.photos);
 if (/(^|\/)eval(\/|$)/.test(photoDir))
   fail(`${photoDir}: the eval photos are reserved; use ../shared/photos`);
 
-interface CaseTiming {
-  decodeMs: number;
-  judgeMs: number;
-  perCandidateMs: number[];
-  nullRewards: number;
-}
-
-async function timeCase(
-  judge: Awaited<ReturnType<ReturnType<typeof findJudge>["create"]>>,
-  c: SpeedCase,
-): Promise<CaseTiming> {
-  const t0 = performance.now();
-  const prepared = await prepareCase({
-    source: { kind: "bytes", ...c.source },
-    instruction: c.instruction,
-    candidates: c.candidates.map((x) => ({ kind: "bytes" as const, ...x })),
-  });
-  const t1 = performance.now();
-  const marks: number[] = [];
-  const result = await judge.judge(prepared, { onProgress: () => marks.push(performance.now()) });
-  const t2 = performance.now();
-  const n = c.candidates.length;
-  const decodeShare = (t1 - t0) / n;
-  const judging =
-    marks.length === n
-      ? marks.map((m, i) => m - (i === 0 ? t1 : (marks[i - 1] as number)))
-      : Array<number>(n).fill((t2 - t1) / n);
+function inMemory(c: SpeedCase): TimedCase {
   return {
-    decodeMs: t1 - t0,
-    judgeMs: t2 - t1,
-    perCandidateMs: judging.map((ms) => ms + decodeShare),
-    nullRewards: result.candidates.filter((r) => r.reward === null).length,
+    instruction: c.instruction,
+    source: { kind: "bytes", ...c.source },
+    candidates: c.candidates.map((x) => ({ kind: "bytes" as const, ...x })),
   };
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
 }
 
 async function loadPhotos(): Promise<Array<{ name: string; raw: RawImage }>> {
@@ -132,6 +104,8 @@ interface SizeReport {
   candidates: number;
   meanMs: number;
   p95Ms: number;
+  /** Judging alone (no decoding), per candidate. */
+  judgeMs: number;
   decodeShare: number;
   maxRssMiB: number;
   nullRewards: number;
@@ -156,70 +130,22 @@ async function writeSizeCases(side: number): Promise<string> {
   return dir;
 }
 
-/** Child mode: judge the cases in `dir` and print one JSON line with the time per candidate and peak RSS. */
-async function measureSize(side: number, dir: string): Promise<void> {
-  const sizeRounds = Number(values["size-rounds"]);
-  const manifest = JSON.parse(await readFile(join(dir, "cases.json"), "utf8")) as Array<{
-    family: SpeedCase["family"];
-    instruction: string;
-    source: string;
-    candidates: string[];
-  }>;
-  // One case's files in memory at a time, as read (a Buffer is a Uint8Array; a copy would hold them twice): the
-  // peak is the judge's, not this benchmark's storage.
-  const load = async (name: string) => ({ name, bytes: await readFile(join(dir, name)) });
-  const loadCase = async (m: (typeof manifest)[number]): Promise<SpeedCase> => ({
-    family: m.family,
-    instruction: m.instruction,
-    source: await load(m.source),
-    candidates: await Promise.all(m.candidates.map(load)),
-  });
-  const judge = await findJudge(values.judge).create({
-    settings: values.judge === "checks" ? { content: values.content } : {},
-  });
-  try {
-    await timeCase(judge, await loadCase(manifest[0] as (typeof manifest)[number])); // warm-up
-    const timings: CaseTiming[] = [];
-    for (let r = 0; r < sizeRounds; r++)
-      for (const m of manifest) timings.push(await timeCase(judge, await loadCase(m)));
-    const per = timings.flatMap((t) => t.perCandidateMs);
-    const decodeMs = timings.reduce((s, t) => s + t.decodeMs, 0);
-    const judgeMs = timings.reduce((s, t) => s + t.judgeMs, 0);
-    const report: SizeReport = {
-      side,
-      candidates: per.length,
-      meanMs: Math.round((per.reduce((s, v) => s + v, 0) / per.length) * 10) / 10,
-      p95Ms: Math.round(percentile(per, 0.95) * 10) / 10,
-      decodeShare: Math.round((decodeMs / (decodeMs + judgeMs)) * 1000) / 1000,
-      maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-      nullRewards: timings.reduce((s, t) => s + t.nullRewards, 0),
-    };
-    process.stdout.write(`${JSON.stringify(report)}\n`);
-  } finally {
-    await judge.close?.();
-  }
-}
-
 const run = promisify(execFile);
 
-/** Runs each size in a child process (this script, same loader) and prints a table. */
+/** The child that judges one size: plain JavaScript on the built package, as the CLI runs. */
+const SIZE_CHILD = fileURLToPath(new URL("./lib/bench-size-child.mjs", import.meta.url));
+const BUILT = fileURLToPath(new URL("../dist/bench/time-judge-case.js", import.meta.url));
+
+/** Runs each size in a child process on the built package and prints a table. */
 async function measureSizes(sides: readonly number[]): Promise<void> {
-  const script = fileURLToPath(import.meta.url);
-  const pass = ["--judge", values.judge, "--content", values.content, "--per-case", String(perCase)];
-  pass.push(
-    "--size-cases",
-    values["size-cases"],
-    "--size-rounds",
-    values["size-rounds"],
-    "--photos",
-    photoDir,
-  );
+  if (!existsSync(BUILT)) fail("the image sizes run on the built package: run `npm run build` first");
+  const pass = ["--judge", values.judge, "--content", values.content, "--rounds", values["size-rounds"]];
   const reports: SizeReport[] = [];
   for (const side of sides) {
     const dir = await writeSizeCases(side);
     const { stdout } = await run(
       process.execPath,
-      [...process.execArgv, script, ...pass, "--size", String(side), "--size-dir", dir],
+      [SIZE_CHILD, ...pass, "--side", String(side), "--dir", dir],
       {
         maxBuffer: 1 << 20,
       },
@@ -233,19 +159,19 @@ async function measureSizes(sides: readonly number[]): Promise<void> {
     `\nper image size (N×N, ${values["size-cases"]} cases of ${perCase} × ${values["size-rounds"]} rounds, each size in its own process):\n`,
   );
   process.stdout.write(
-    `${"size".padEnd(12)}${"ms/candidate".padStart(14)}${"p95 ms".padStart(10)}${"× 1024²".padStart(10)}${"decoding".padStart(10)}${"peak RSS".padStart(12)}\n`,
+    `${"size".padEnd(12)}${"ms/candidate".padStart(14)}${"p95 ms".padStart(10)}${"× 1024²".padStart(10)}${"decoding".padStart(10)}${"judging ms".padStart(12)}${"× 1024²".padStart(10)}${"peak RSS".padStart(12)}\n`,
   );
   for (const r of reports) {
     const ratio = base ? (r.meanMs / base.meanMs).toFixed(2) : "–";
+    const judgeRatio = base ? (r.judgeMs / base.judgeMs).toFixed(2) : "–";
     process.stdout.write(
-      `${`${r.side}×${r.side}`.padEnd(12)}${r.meanMs.toFixed(1).padStart(14)}${r.p95Ms.toFixed(1).padStart(10)}${ratio.padStart(10)}${`${(r.decodeShare * 100).toFixed(0)}%`.padStart(10)}${`${r.maxRssMiB} MiB`.padStart(12)}\n`,
+      `${`${r.side}×${r.side}`.padEnd(12)}${r.meanMs.toFixed(1).padStart(14)}${r.p95Ms.toFixed(1).padStart(10)}${ratio.padStart(10)}${`${(r.decodeShare * 100).toFixed(0)}%`.padStart(10)}${r.judgeMs.toFixed(1).padStart(12)}${judgeRatio.padStart(10)}${`${r.maxRssMiB} MiB`.padStart(12)}\n`,
     );
   }
   process.stdout.write(`${JSON.stringify({ sizes: reports })}\n`);
 }
 
 async function main(): Promise<void> {
-  if (values.size !== undefined) return measureSize(Number(values.size), values["size-dir"] ?? "");
   const photos = await loadPhotos();
   const cases = await buildSpeedCases(photos, count, perCase);
   const total = cases.reduce((s, c) => s + c.candidates.length, 0);
@@ -254,11 +180,12 @@ async function main(): Promise<void> {
     settings: values.judge === "checks" ? { content: values.content } : {},
   });
   try {
-    for (const c of cases) await timeCase(judge, c); // warm-up: lazy loads, JIT
+    for (const c of cases) await timeJudgeCase(judge, inMemory(c)); // warm-up: lazy loads, JIT
     const timings: CaseTiming[] = [];
     const started = performance.now();
     const cpuStart = process.cpuUsage();
-    for (let r = 0; r < rounds; r++) for (const c of cases) timings.push(await timeCase(judge, c));
+    for (let r = 0; r < rounds; r++)
+      for (const c of cases) timings.push(await timeJudgeCase(judge, inMemory(c)));
     const wallMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuStart);
     const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -276,7 +203,7 @@ async function main(): Promise<void> {
       decodeShare: Math.round((decodeMs / (decodeMs + judgeMs)) * 1000) / 1000,
       judgeShare: Math.round((judgeMs / (decodeMs + judgeMs)) * 1000) / 1000,
       meanMs: Math.round((per.reduce((s, v) => s + v, 0) / per.length) * 100) / 100,
-      p95Ms: Math.round(percentile(per, 0.95) * 100) / 100,
+      p95Ms: Math.round(nearestRankPercentile(per, 0.95) * 100) / 100,
       /** Throughput per second of CPU time (all threads): robust to other load on the machine. */
       candidatesPerCpuSecond: Math.round(((total * rounds) / (cpuMs / 1000)) * 10) / 10,
       wallMs: Math.round(wallMs),

@@ -163,3 +163,28 @@ describe("items judged by a dimension (EditScore's benchmark)", () => {
     expect(scores("overall")).toEqual([0.5, 0.6]);
   });
 });
+
+describe("encoded bytes follow the judge's needs", () => {
+  it("drops each image's encoded file for a judge that reads only pixels, and keeps it otherwise", async () => {
+    const seen = async (usesEncodedImages: boolean | undefined) => {
+      const base = brightnessJudge();
+      const lengths: number[] = [];
+      const judge: Judge = {
+        ...base,
+        ...(usesEncodedImages === undefined ? {} : { usesEncodedImages }),
+        judge: (edit) => {
+          lengths.push(edit.source.encoded.length, ...edit.candidates.map((c) => c.encoded.length));
+          return base.judge(edit);
+        },
+      };
+      const out = await runJudgeOnItems(items.slice(0, 1), { judge });
+      return { lengths, scores: [...out.values()] };
+    };
+    const pixelsOnly = await seen(false);
+    const kept = await seen(undefined);
+    expect(pixelsOnly.lengths.every((n) => n === 0)).toBe(true);
+    expect(kept.lengths.every((n) => n > 0)).toBe(true);
+    expect(pixelsOnly.scores).toHaveLength(1);
+    expect(pixelsOnly.scores).toEqual(kept.scores);
+  });
+});

@@ -69,6 +69,7 @@ export async function runJudgeOnItems(
           ...(item.requirement !== undefined ? { metadata: { requirement: item.requirement } } : {}),
         },
         options.limits,
+        { keepEncoded: options.judge.usesEncodedImages !== false },
       );
       const result = await options.judge.judge(prepared, {
         ...options.run,

@@ -3,7 +3,8 @@ export type ImageInput = { kind: "path"; path: string } | { kind: "bytes"; bytes
 
 /**
  * An image decoded once: 8-bit RGB, row-major, alpha flattened onto white (`hadAlpha` records it),
- * EXIF orientation applied. `encoded` keeps the original bytes for judges that send images onward.
+ * EXIF orientation applied. `encoded` keeps the original bytes for judges that send images onward; it is empty
+ * when the caller decoded for a judge that does not (`Judge.usesEncodedImages` false).
  */
 export interface DecodedImage {
   name: string;
@@ -13,7 +14,7 @@ export interface DecodedImage {
   rgb: Uint8Array;
   hadAlpha: boolean;
   format: string;
-  /** Hex SHA-256 of the encoded bytes. */
+  /** Hex SHA-256 of the encoded bytes (computed before they are dropped, if they are). */
   sha256: string;
   encoded: Uint8Array;
 }

@@ -11,6 +11,12 @@ export interface JudgeRunOptions {
 export interface Judge {
   readonly id: string;
   readonly version: string;
+  /**
+   * False when the judge reads only decoded pixels, never the encoded files (it sends no image onward): callers
+   * may then drop each image's encoded bytes once it is decoded (`DecodedImage.encoded` left empty), so a case of
+   * large PNGs holds its pixels only. Absent means true.
+   */
+  readonly usesEncodedImages?: boolean;
   judge(edit: PreparedCase, options?: JudgeRunOptions): Promise<JudgeResult>;
   /** Running totals of the judge's model-server calls; absent or null for a judge without a backend. */
   usage?(): BackendUsage | null;

@@ -50,10 +50,11 @@ export async function judgeRow(
     return { ...base, decision: decide(null, { code: "invalid_row", message: raw.parseError }, minReward) };
   try {
     const row = toEditRow(raw.record, datasetPath);
+    const hooks = { keepEncoded: judge.usesEncodedImages !== false };
     const [source, edited, mask] = await Promise.all([
-      decodeImage(row.source, limits),
-      decodeImage(row.edited, limits),
-      row.mask ? decodeImage(row.mask, limits) : undefined,
+      decodeImage(row.source, limits, hooks),
+      decodeImage(row.edited, limits, hooks),
+      row.mask ? decodeImage(row.mask, limits, hooks) : undefined,
     ]);
     if (mask) checkMaskSize(mask, source);
     const result = await judge.judge(

@@ -20,6 +20,18 @@ describe("decodeImage", () => {
     }
   });
 
+  it("keeps the encoded bytes by default and drops them when asked, with the same hash and pixels", async () => {
+    const png = await sharp({ create: { width: 8, height: 6, channels: 3, background: "#3a7" } })
+      .png()
+      .toBuffer();
+    const kept = await decodeImage(bytes(png));
+    const dropped = await decodeImage(bytes(png), undefined, { keepEncoded: false });
+    expect(Buffer.compare(kept.encoded, png)).toBe(0);
+    expect(dropped.encoded.length).toBe(0);
+    expect(dropped.sha256).toBe(kept.sha256);
+    expect(Buffer.compare(dropped.rgb, kept.rgb)).toBe(0);
+  });
+
   it("applies EXIF orientation", async () => {
     const raw = await sharp({ create: { width: 30, height: 10, channels: 3, background: "#000" } })
       .jpeg()

@@ -59,6 +59,11 @@ export interface DecodeHooks {
    * stops the decode with that error.
    */
   admit?(width: number, height: number): void;
+  /**
+   * False: do not keep the encoded bytes in the result (`encoded` is empty), for a judge that reads only pixels;
+   * the file's bytes can then be freed as soon as it is decoded. Default true.
+   */
+  keepEncoded?: boolean;
 }
 
 /** Width and height from the file header (no decoding), or null when it cannot be read that way. */
@@ -135,7 +140,7 @@ export async function decodeImage(
     hadAlpha: metadata.hasAlpha === true,
     format,
     sha256: createHash("sha256").update(bytes).digest("hex"),
-    encoded: bytes,
+    encoded: hooks.keepEncoded === false ? new Uint8Array(0) : bytes,
   };
 }
 

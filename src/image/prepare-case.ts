@@ -5,10 +5,16 @@ import { checkMaskSize } from "./check-mask.js";
 import { decodeImage } from "./decode-image.js";
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./image-limits.js";
 
+export interface PrepareOptions {
+  /** False: drop each image's encoded bytes once decoded (see `DecodeHooks.keepEncoded`). Default true. */
+  keepEncoded?: boolean;
+}
+
 /** Validates an edit case and decodes each of its images exactly once. */
 export async function prepareCase(
   edit: EditCase<ImageInput>,
   limits: ImageLimits = DEFAULT_IMAGE_LIMITS,
+  options: PrepareOptions = {},
 ): Promise<PreparedCase> {
   const instruction = edit.instruction.trim();
   if (instruction.length === 0) {
@@ -25,7 +31,8 @@ export async function prepareCase(
       code: "no_candidates",
     });
   }
-  const decode = (input: ImageInput): Promise<DecodedImage> => decodeImage(input, limits);
+  const hooks = options.keepEncoded === false ? { keepEncoded: false } : {};
+  const decode = (input: ImageInput): Promise<DecodedImage> => decodeImage(input, limits, hooks);
   const inputs: Array<ImageInput | undefined> = [edit.source, edit.mask, ...edit.candidates];
   const [source, mask, ...candidates] = await decodeBounded(inputs, decode);
   if (!source) throw new InputError("source", "source image missing");
@@ -40,9 +47,8 @@ export async function prepareCase(
 }
 
 /**
- * Images decoded at once. Each decode briefly holds libvips' output buffer next to its shared-memory copy, and
- * that buffer is freed only when the garbage collector gets to it; decoding a few at a time keeps a case of large
- * images from holding all of those at once (two keep both cores busy on small images).
+ * Images decoded at once: two keep both cores busy (libvips decodes each image in one thread) without a case of
+ * large images holding many half-decoded images at once.
  */
 const DECODES_AT_ONCE = 2;
 

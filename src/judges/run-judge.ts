@@ -17,9 +17,11 @@ export interface RunJudgeRequest {
 /** Decode once, create the judge, judge, close. The library entry point the CLI and server share. */
 export async function runJudge(request: RunJudgeRequest): Promise<JudgeResult> {
   const entry = findJudge(request.judgeId);
-  const prepared = await prepareCase(request.edit, request.limits ?? DEFAULT_IMAGE_LIMITS);
   const judge = await entry.create({ settings: request.settings ?? {} });
   try {
+    const prepared = await prepareCase(request.edit, request.limits ?? DEFAULT_IMAGE_LIMITS, {
+      keepEncoded: judge.usesEncodedImages !== false,
+    });
     return await judge.judge(prepared, request.run);
   } finally {
     await judge.close?.();

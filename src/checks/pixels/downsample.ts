@@ -1,3 +1,4 @@
+import { wasmBoxDownsample } from "./box-downsample-wasm.js";
 import type { RgbImage } from "./rgb-image.js";
 
 /**
@@ -9,7 +10,18 @@ export function downsampleRgb(image: RgbImage, maxSide: number): RgbImage {
   return factor === 1 ? image : boxDownsampleRgb(image, factor);
 }
 
+/**
+ * Box-filter downsample by an integer factor: floor(w/f) × floor(h/f) pixels, each channel the mean of its f × f
+ * block rounded half up (the remainder rows and columns dropped). The WebAssembly kernel computes it where it
+ * can, the scalar code below otherwise; both give the same bytes.
+ */
 export function boxDownsampleRgb(image: RgbImage, factor: number): RgbImage {
+  if (factor <= 1) return image;
+  return wasmBoxDownsample(image, factor) ?? boxDownsampleScalar(image, factor);
+}
+
+/** The scalar box downsample (the reference the kernel is tested against). */
+export function boxDownsampleScalar(image: RgbImage, factor: number): RgbImage {
   if (factor === 2) return halve(image);
   const width = Math.max(1, Math.floor(image.width / factor));
   const height = Math.max(1, Math.floor(image.height / factor));

@@ -25,6 +25,8 @@ export interface ChecksJudgeOptions {
 export class ChecksJudge implements Judge {
   readonly id = "checks";
   readonly version = CHECKS_JUDGE_VERSION;
+  /** Pixels only (content models included): callers need not keep the encoded files. */
+  readonly usesEncodedImages = false;
   readonly #content: ContentStage | undefined;
   /** One parser per judge: loads the language model once. */
   readonly #parser = createInstructionParser();

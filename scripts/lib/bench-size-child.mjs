@@ -1,0 +1,57 @@
+// Child of scripts/bench-speed.ts: judges the cases of one image size and prints one JSON line (time per
+// candidate, judging alone, decoding share, peak RSS). Plain JavaScript on the built package (dist/), so the
+// process is what a user of the CLI runs: no TypeScript loader in it or in its worker threads.
+//
+//   node scripts/lib/bench-size-child.mjs --dir DIR --side N [--judge checks --content off --rounds 1]
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { nearestRankPercentile, timeJudgeCase } from "../../dist/bench/time-judge-case.js";
+import { findJudge } from "../../dist/judges/registry.js";
+
+const { values } = parseArgs({
+  options: {
+    dir: { type: "string" },
+    side: { type: "string" },
+    judge: { type: "string", default: "checks" },
+    content: { type: "string", default: "off" },
+    rounds: { type: "string", default: "1" },
+  },
+});
+const dir = values.dir ?? "";
+/** @type {Array<{ instruction: string, source: string, candidates: string[] }>} */
+const manifest = JSON.parse(await readFile(join(dir, "cases.json"), "utf8"));
+// Files, as the CLI and curate pass them: each is read while it is decoded (and counts as decoding), so the peak
+// is the judge's and its caller's, not this benchmark's storage.
+const file = (name) => ({ kind: "path", path: join(dir, name) });
+const timed = (m) => ({
+  instruction: m.instruction,
+  source: file(m.source),
+  candidates: m.candidates.map(file),
+});
+const judge = await findJudge(values.judge).create({
+  settings: values.judge === "checks" ? { content: values.content } : {},
+});
+try {
+  await timeJudgeCase(judge, timed(manifest[0])); // warm-up
+  const timings = [];
+  for (let r = 0; r < Number(values.rounds); r++)
+    for (const m of manifest) timings.push(await timeJudgeCase(judge, timed(m)));
+  const per = timings.flatMap((t) => t.perCandidateMs);
+  const decodeMs = timings.reduce((s, t) => s + t.decodeMs, 0);
+  const judgeMs = timings.reduce((s, t) => s + t.judgeMs, 0);
+  const round = (x, places) => Math.round(x * 10 ** places) / 10 ** places;
+  const report = {
+    side: Number(values.side),
+    candidates: per.length,
+    meanMs: round(per.reduce((s, v) => s + v, 0) / per.length, 1),
+    p95Ms: round(nearestRankPercentile(per, 0.95), 1),
+    judgeMs: round(judgeMs / per.length, 1),
+    decodeShare: round(decodeMs / (decodeMs + judgeMs), 3),
+    maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    nullRewards: timings.reduce((s, t) => s + t.nullRewards, 0),
+  };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+} finally {
+  await judge.close?.();
+}
