@@ -21,23 +21,29 @@ const EDGE_RANGE = 24;
  */
 const STEP = 4;
 
-/** Max and min of the source's 11×11 neighbourhoods (at the sampled pixels), as `measureHalo` reads them. */
+/**
+ * Max and min of the source's 11×11 neighbourhoods at the sampled pixels, as `measureHalo` reads them: the
+ * pixel (x, y) with x and y multiples of STEP is entry (y / STEP) * cols + x / STEP.
+ */
 export interface EdgeRange {
+  cols: number;
   hi: Float32Array;
   lo: Float32Array;
 }
 
 /**
  * Max and min over the 11×11 window around every sampled pixel (x and y multiples of STEP): along rows first
- * (at sampled x only), then down the columns (at sampled y only). Unsampled entries are left 0.
+ * (at sampled x only, every row), then down the columns (at sampled y only), in arrays of the samples alone.
  */
 export function edgeRange(p: Plane): EdgeRange {
   const { width: w, height: h, data } = p;
-  const rowHi = new Float32Array(w * h);
-  const rowLo = new Float32Array(w * h);
+  const cols = Math.ceil(w / STEP);
+  const rows = Math.ceil(h / STEP);
+  const rowHi = new Float32Array(cols * h);
+  const rowLo = new Float32Array(cols * h);
   for (let y = 0; y < h; y++) {
     const row = y * w;
-    for (let x = 0; x < w; x += STEP) {
+    for (let x = 0, k = y * cols; x < w; x += STEP, k++) {
       let top = data[row + x] as number;
       let bottom = top;
       const x0 = Math.max(0, x - RADIUS);
@@ -47,29 +53,29 @@ export function edgeRange(p: Plane): EdgeRange {
         if (v > top) top = v;
         else if (v < bottom) bottom = v;
       }
-      rowHi[row + x] = top;
-      rowLo[row + x] = bottom;
+      rowHi[k] = top;
+      rowLo[k] = bottom;
     }
   }
-  const hi = new Float32Array(w * h);
-  const lo = new Float32Array(w * h);
-  for (let y = 0; y < h; y += STEP) {
+  const hi = new Float32Array(cols * rows);
+  const lo = new Float32Array(cols * rows);
+  for (let y = 0, r = 0; y < h; y += STEP, r++) {
     const y0 = Math.max(0, y - RADIUS);
     const y1 = Math.min(h - 1, y + RADIUS);
-    for (let x = 0; x < w; x += STEP) {
-      let top = rowHi[y * w + x] as number;
-      let bottom = rowLo[y * w + x] as number;
+    for (let c = 0; c < cols; c++) {
+      let top = rowHi[y * cols + c] as number;
+      let bottom = rowLo[y * cols + c] as number;
       for (let yy = y0; yy <= y1; yy++) {
-        const a = rowHi[yy * w + x] as number;
-        const b = rowLo[yy * w + x] as number;
+        const a = rowHi[yy * cols + c] as number;
+        const b = rowLo[yy * cols + c] as number;
         if (a > top) top = a;
         if (b < bottom) bottom = b;
       }
-      hi[y * w + x] = top;
-      lo[y * w + x] = bottom;
+      hi[r * cols + c] = top;
+      lo[r * cols + c] = bottom;
     }
   }
-  return { hi, lo };
+  return { cols, hi, lo };
 }
 
 const BINS = 64;
@@ -118,7 +124,7 @@ export function measureHalo(source: Plane, candidate: Plane, range: EdgeRange = 
   const { width: w, height: h } = source;
   const c = candidate.data;
   const curve = toneCurve(source.data, c);
-  const { hi, lo } = range;
+  const { cols, hi, lo } = range;
   let total = 0;
   let edges = 0;
   let haloed = 0;
@@ -127,9 +133,10 @@ export function measureHalo(source: Plane, candidate: Plane, range: EdgeRange = 
   for (let y = first; y < h - RADIUS; y += STEP) {
     for (let x = first; x < w - RADIUS; x += STEP) {
       const i = y * w + x;
-      if ((hi[i] as number) - (lo[i] as number) < EDGE_RANGE) continue;
-      const a = mapThrough(curve, hi[i] as number);
-      const b = mapThrough(curve, lo[i] as number);
+      const k = (y / STEP) * cols + x / STEP;
+      if ((hi[k] as number) - (lo[k] as number) < EDGE_RANGE) continue;
+      const a = mapThrough(curve, hi[k] as number);
+      const b = mapThrough(curve, lo[k] as number);
       const top = Math.max(a, b);
       const bottom = Math.min(a, b);
       const v = c[i] as number;
