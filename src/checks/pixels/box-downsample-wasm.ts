@@ -20,10 +20,19 @@ const [R, K, I, P, SUM, O, Q, J, JEND, AREA, HALF, STEP, SUM_G, OROW, A, SUM_B] 
 const PARAMS = 7;
 const LOCALS = 16;
 
-/** `for (v = 0; v < limit; v++) { body }` as a block/loop, `limit` an instruction sequence. */
-function forLoop(v: number, limit: readonly number[], body: readonly number[], step = 1): number[] {
+/**
+ * `for (v = start; v < limit; v += step) { body }` as a block/loop; `limit` and `start` are instruction sequences
+ * (`limit` is evaluated on every pass).
+ */
+function forLoop(
+  v: number,
+  limit: readonly number[],
+  body: readonly number[],
+  step = 1,
+  start: readonly number[] = op.const(0),
+): number[] {
   return [
-    ...op.const(0),
+    ...start,
     ...op.set(v),
     ...op.block,
     ...op.loop,
@@ -113,33 +122,18 @@ const outputPixel = [
   ...op.set(SUM_G),
   ...op.const(0),
   ...op.set(SUM_B),
-  // for (j = 2q; j < 2(q + step); j += 6): one column (3 lanes of 2 bytes) per step
+  // jEnd = 2(q + step); for (j = 2q; j < jEnd; j += 6): one column (3 lanes of 2 bytes) per step
   ...op.get(Q),
-  ...op.const(1),
-  ...op.shl,
-  ...op.set(J),
-  ...op.get(J),
   ...op.get(STEP),
+  ...op.add,
   ...op.const(1),
   ...op.shl,
-  ...op.add,
   ...op.set(JEND),
-  ...op.block,
-  ...op.loop,
-  ...op.get(J),
-  ...op.get(JEND),
-  ...op.geU,
-  ...op.brIf(1),
-  ...addColumn(SUM, 0),
-  ...addColumn(SUM_G, 1),
-  ...addColumn(SUM_B, 2),
-  ...op.get(J),
-  ...op.const(6),
-  ...op.add,
-  ...op.set(J),
-  ...op.br(0),
-  ...op.end,
-  ...op.end,
+  ...forLoop(J, op.get(JEND), [...addColumn(SUM, 0), ...addColumn(SUM_G, 1), ...addColumn(SUM_B, 2)], 6, [
+    ...op.get(Q),
+    ...op.const(1),
+    ...op.shl,
+  ]),
   ...storeChannel(SUM, 0),
   ...storeChannel(SUM_G, 1),
   ...storeChannel(SUM_B, 2),
