@@ -221,9 +221,9 @@ const align16 = (n: number) => (n + 15) & ~15;
  */
 export function wasmBoxDownsample(image: RgbImage, factor: number): RgbImage | null {
   if (!WASM || !KERNEL || factor < 2 || factor > MAX_FACTOR) return null;
-  const width = Math.max(1, Math.floor(image.width / factor));
-  const height = Math.max(1, Math.floor(image.height / factor));
   if (image.width < factor || image.height < factor) return null;
+  const width = Math.floor(image.width / factor);
+  const height = Math.floor(image.height / factor);
   const rowBytes = image.width * 3;
   const outRowBytes = width * 3;
   const used = width * factor * 3;
