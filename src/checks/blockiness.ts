@@ -15,19 +15,18 @@ function edgeProfiles(p: Plane): { cols: Float64Array; rows: Float64Array } {
   const rows = new Float64Array(Math.max(0, h - 1));
   // Every other line is enough for a profile and halves the work.
   for (let y = 0; y < h; y += 2) {
-    const base = y * w;
+    let i = y * w;
+    let prev = data[i] as number;
     for (let x = 0; x < w - 1; x++) {
-      const d = (data[base + x + 1] as number) - (data[base + x] as number);
-      cols[x] = (cols[x] as number) + (d < 0 ? -d : d);
+      const next = data[++i] as number;
+      cols[x] = (cols[x] as number) + Math.abs(next - prev);
+      prev = next;
     }
   }
   for (let y = 0; y < h - 1; y++) {
-    const base = y * w;
     let acc = 0;
-    for (let x = 0; x < w; x += 2) {
-      const d = (data[base + w + x] as number) - (data[base + x] as number);
-      acc += d < 0 ? -d : d;
-    }
+    for (let i = y * w, end = i + w; i < end; i += 2)
+      acc += Math.abs((data[i + w] as number) - (data[i] as number));
     rows[y] = acc;
   }
   return { cols, rows };
@@ -37,9 +36,10 @@ function edgeProfiles(p: Plane): { cols: Float64Array; rows: Float64Array } {
 function residues(profile: Float64Array, b: number): { sums: Float64Array; total: number } {
   const sums = new Float64Array(b);
   let total = 0;
-  for (let x = 0; x < profile.length; x++) {
+  // r = (x + 1) mod b, stepped instead of divided.
+  for (let x = 0, r = 1 % b; x < profile.length; x++, r = r + 1 === b ? 0 : r + 1) {
     const v = profile[x] as number;
-    sums[(x + 1) % b] = (sums[(x + 1) % b] as number) + v;
+    sums[r] = (sums[r] as number) + v;
     total += v;
   }
   return { sums, total };
@@ -70,9 +70,15 @@ function bestSoftGrid(profile: Float64Array, period: number): number {
   const bins = Math.max(3, Math.round(period));
   const sums = new Float64Array(bins);
   let total = 0;
-  for (let x = 0; x < profile.length; x++) {
+  // phase = (x + 1) mod period, stepped instead of divided: both steps are exact in floating point (the true
+  // remainder is representable, and period − 1 is), so the phases are bit for bit those of `%`.
+  const back = period - 1;
+  for (
+    let x = 0, phase = 1 % period;
+    x < profile.length;
+    x++, phase = phase + 1 < period ? phase + 1 : phase - back
+  ) {
     const v = profile[x] as number;
-    const phase = (x + 1) % period;
     const b = Math.min(bins - 1, Math.floor((phase * bins) / period));
     sums[b] = (sums[b] as number) + v;
     total += v;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { measureBlockiness } from "./blockiness.js";
 import { measureClipping } from "./clipping.js";
 import { measureDetailChange } from "./detail-change.js";
+import { flatSites, noiseSigma, noiseSumAt } from "./noise-level.js";
 import { toLuma } from "./pixels/luma.js";
 import { mapPixels, seeded, syntheticImage, withSharp } from "./test-helpers/synthetic-image.js";
 
@@ -66,5 +67,31 @@ describe("measureClipping", () => {
     const red = mapPixels(source, (r) => [r, 0, 0]);
     expect(measureClipping(red).channels).toBeGreaterThan(0.9);
     expect(measureClipping(red).shadows).toBeLessThan(measureClipping(red).channels);
+  });
+});
+
+describe("flatSites", () => {
+  it("gives exactly the noise levels measureDetailChange gives, from the source's flat sites", () => {
+    const rnd = seeded(11);
+    const noisy = toLuma(
+      mapPixels(source, (r, g, b) => {
+        const n = (rnd() - 0.5) * 24;
+        return [r + n, g + n, b + n];
+      }),
+    );
+    for (const candidate of [luma, noisy]) {
+      const full = measureDetailChange(luma, candidate);
+      const flat = flatSites(luma);
+      expect(flat.sites.length).toBeGreaterThan(1000);
+      expect(flat.noise).toBe(full.noiseSource);
+      expect(noiseSigma(noiseSumAt(candidate, flat.sites), flat.sites.length)).toBe(full.noiseCandidate);
+    }
+  });
+
+  it("keeps the flattest 40 % of the sampled sites", () => {
+    const flat = flatSites(luma);
+    const sampled = Math.floor((luma.height - 1) / 2) * Math.floor((luma.width - 1) / 2);
+    expect(flat.sites.length / sampled).toBeGreaterThanOrEqual(0.4);
+    expect(flat.sites.length / sampled).toBeLessThan(0.6);
   });
 });

@@ -1,3 +1,4 @@
+import { FLAT_BINS, flatBin, flatCut, highPassAt, isFlat, noiseAt, noiseSigma } from "./noise-level.js";
 import type { Plane } from "./pixels/rgb-image.js";
 import type { Mask } from "./pixels/stats.js";
 
@@ -13,32 +14,6 @@ export interface DetailChange {
   stdSource: number;
   stdCandidate: number;
 }
-
-/** High-pass at pixel i: the pixel minus the mean of its 4 neighbours. */
-function highPassAt(d: Float32Array, i: number, w: number): number {
-  return (
-    (d[i] as number) -
-    0.25 * ((d[i - 1] as number) + (d[i + 1] as number) + (d[i - w] as number) + (d[i + w] as number))
-  );
-}
-
-/** |Immerkær mask response| at pixel i: responds to noise, cancels smooth gradients. */
-function noiseAt(d: Float32Array, i: number, w: number): number {
-  const v =
-    (d[i - w - 1] as number) -
-    2 * (d[i - w] as number) +
-    (d[i - w + 1] as number) -
-    2 * (d[i - 1] as number) +
-    4 * (d[i] as number) -
-    2 * (d[i + 1] as number) +
-    (d[i + w - 1] as number) -
-    2 * (d[i + w] as number) +
-    (d[i + w + 1] as number);
-  return v < 0 ? -v : v;
-}
-
-const BINS = 1024;
-const BIN_SCALE = 8;
 
 /**
  * Blur, sharpening and noise between aligned luminance planes of equal size, sampled on every other
@@ -57,15 +32,15 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
   let syy = 0;
   let sxy = 0;
   // Histogram of |high-pass| of the source, to find its flattest 40% without sorting.
-  const hist = new Uint32Array(BINS);
+  const hist = new Uint32Array(FLAT_BINS);
   for (let y = 1; y < h - 1; y += 2) {
     for (let i = y * w + 1, end = y * w + w - 1; i < end; i += 2) {
       if (mask && mask[i] !== 1) continue;
       const a = highPassAt(sd, i, w);
       const b = highPassAt(cd, i, w);
-      const aa = a < 0 ? -a : a;
+      const aa = Math.abs(a);
       es += aa;
-      ec += b < 0 ? -b : b;
+      ec += Math.abs(b);
       const xs = sd[i] as number;
       const yc = cd[i] as number;
       sx += xs;
@@ -74,7 +49,7 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
       syy += yc * yc;
       sxy += xs * yc;
       n++;
-      const bin = Math.min(BINS - 1, (aa * BIN_SCALE) | 0);
+      const bin = flatBin(aa);
       hist[bin] = (hist[bin] as number) + 1;
     }
   }
@@ -83,14 +58,7 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
   const varY = syy - (sy * sy) / nn;
   const slope = varX < 1e-6 ? 1 : (sxy - (sx * sy) / nn) / varX;
   const icpt = (sy - slope * sx) / nn;
-  let flatCut = BINS;
-  for (let b = 0, acc = 0; b < BINS; b++) {
-    acc += hist[b] as number;
-    if (acc >= 0.4 * n) {
-      flatCut = b;
-      break;
-    }
-  }
+  const cut = flatCut(hist, n);
   let rr = 0;
   let hh = 0;
   let rh = 0;
@@ -109,8 +77,8 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
       rr += r * r;
       hh += q * q;
       rh += r * q;
-      const aq = q < 0 ? -q : q;
-      if (((aq * BIN_SCALE) | 0) <= flatCut) {
+      const aq = Math.abs(q);
+      if (isFlat(aq, cut)) {
         ns += noiseAt(sd, i, w);
         nc += noiseAt(cd, i, w);
         nf++;
@@ -120,12 +88,11 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
   const cov = rh - (rs * hsum) / nn;
   const vr = rr - (rs * rs) / nn;
   const vh = hh - (hsum * hsum) / nn;
-  const k = Math.sqrt(Math.PI / 2) / 6 / Math.max(1, nf);
   return {
     highFrequencyRatio: (ec + 1e-3 * n) / (es + 1e-3 * n),
     residualStructure: vr < 1e-6 || vh < 1e-6 ? 0 : cov / Math.sqrt(vr * vh),
-    noiseSource: ns * k,
-    noiseCandidate: nc * k,
+    noiseSource: noiseSigma(ns, nf),
+    noiseCandidate: noiseSigma(nc, nf),
     stdSource: Math.sqrt(Math.max(0, varX) / nn),
     stdCandidate: Math.sqrt(Math.max(0, varY) / nn),
   };

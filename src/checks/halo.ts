@@ -48,10 +48,10 @@ export function edgeRange(p: Plane): EdgeRange {
       let bottom = top;
       const x0 = Math.max(0, x - RADIUS);
       const x1 = Math.min(w - 1, x + RADIUS);
-      for (let xx = x0; xx <= x1; xx++) {
-        const v = data[row + xx] as number;
-        if (v > top) top = v;
-        else if (v < bottom) bottom = v;
+      for (let i = row + x0, end = row + x1; i <= end; i++) {
+        const v = data[i] as number;
+        top = Math.max(top, v);
+        bottom = Math.min(bottom, v);
       }
       rowHi[k] = top;
       rowLo[k] = bottom;
@@ -65,11 +65,9 @@ export function edgeRange(p: Plane): EdgeRange {
     for (let c = 0; c < cols; c++) {
       let top = rowHi[y * cols + c] as number;
       let bottom = rowLo[y * cols + c] as number;
-      for (let yy = y0; yy <= y1; yy++) {
-        const a = rowHi[yy * cols + c] as number;
-        const b = rowLo[yy * cols + c] as number;
-        if (a > top) top = a;
-        if (b < bottom) bottom = b;
+      for (let i = y0 * cols + c, end = y1 * cols + c; i <= end; i += cols) {
+        top = Math.max(top, rowHi[i] as number);
+        bottom = Math.min(bottom, rowLo[i] as number);
       }
       hi[r * cols + c] = top;
       lo[r * cols + c] = bottom;

@@ -41,8 +41,8 @@ export function measureLocalDetail(source: Plane, candidate: Plane, mask: Mask =
             (cd[i] as number) -
             0.25 *
               ((cd[i - 1] as number) + (cd[i + 1] as number) + (cd[i - w] as number) + (cd[i + w] as number));
-          es += hs < 0 ? -hs : hs;
-          ec += hc < 0 ? -hc : hc;
+          es += Math.abs(hs);
+          ec += Math.abs(hc);
           n++;
         }
       }

@@ -9,6 +9,7 @@ import { cropPlane } from "../../checks/geometry/plane-ops.js";
 import { findSmallRotation, type SmallRotation, warpRotated } from "../../checks/geometry/small-rotation.js";
 import { edgeRange, type Halo, measureHalo } from "../../checks/halo.js";
 import type { BinaryMask } from "../../checks/mask/binary-mask.js";
+import { flatSites, noiseSigma, noiseSumAt } from "../../checks/noise-level.js";
 import { downsampleRgb } from "../../checks/pixels/downsample.js";
 import { toLuma } from "../../checks/pixels/luma.js";
 import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
@@ -18,7 +19,7 @@ import { type LabImage, srgbToLab } from "../../checks/pixels/srgb-to-lab.js";
 import { measurePosterization, type Posterization } from "../../checks/posterization.js";
 import { measureToneChange, type ToneChange } from "../../checks/tone-change.js";
 import type { Region } from "../../contract/region.js";
-import { fullResolutionBlockiness } from "./full-resolution.js";
+import { fullResolutionBlockiness, tileLumas } from "./full-resolution.js";
 import { alignedEditMask, editMaskRegionMask } from "./mask-frame.js";
 import { isReduced, type ReducedImage, reduceImage, reduceMask } from "./reduced-image.js";
 
@@ -72,6 +73,7 @@ export class SourceAnalysis {
   readonly luma: Plane;
   readonly border: BorderResult;
   #blockiness: Blockiness | undefined;
+  #tileLumas: Plane[] | undefined;
   #analysed: Analysed | undefined;
   #clipping: Clipping | undefined;
   /** The case's edit mask at the source's size (1 = may change), or null without one. */
@@ -99,8 +101,14 @@ export class SourceAnalysis {
 
   /** Blockiness at full resolution, where JPEG's 8×8 grid sits. */
   get blockiness(): Blockiness {
-    this.#blockiness ??= fullResolutionBlockiness(this.reduced, this.luma);
+    this.#blockiness ??= fullResolutionBlockiness(this.reduced, this.luma, () => this.tileLumas);
     return this.#blockiness;
+  }
+
+  /** Luma planes of the source's full-resolution tiles (none when it is analysed as given); computed once. */
+  get tileLumas(): readonly Plane[] {
+    this.#tileLumas ??= tileLumas(this.reduced.tiles);
+    return this.#tileLumas;
   }
 
   /** Analysis-scale planes of the untransformed source (reused when a candidate keeps the frame). */
@@ -175,6 +183,7 @@ export class PairAnalysis {
   #posterization: Posterization | undefined;
   #analysed: { source: Analysed; candidate: Analysed } | undefined;
   #candidateBlockiness: Blockiness | undefined;
+  #candidateTileLumas: Plane[] | undefined;
   #halo: Halo | undefined;
   readonly #detail = new Map<string, Detail>();
   readonly #tone = new Map<string, ToneChange>();
@@ -274,7 +283,9 @@ export class PairAnalysis {
 
   /** Blockiness of the whole candidate at full resolution (its own pixel grid, where JPEG blocks sit). */
   get candidateBlockiness(): Blockiness {
-    this.#candidateBlockiness ??= fullResolutionBlockiness(this.candidate, this.#candidateLuma);
+    this.#candidateBlockiness ??= fullResolutionBlockiness(this.candidate, this.#candidateLuma, () =>
+      this.#tileLumas(),
+    );
     return this.#candidateBlockiness;
   }
 
@@ -344,6 +355,12 @@ export class PairAnalysis {
     return this.#editMasks.get(scale) ?? null;
   }
 
+  /** Luma planes of the candidate's full-resolution tiles; computed once. */
+  #tileLumas(): Plane[] {
+    this.#candidateTileLumas ??= tileLumas(this.candidate.tiles);
+    return this.#candidateTileLumas;
+  }
+
   /**
    * Noise σ of source and candidate at full resolution, averaged over a grid of tiles (about one working-size
    * image of pixels); null when the two are not the same size at full resolution.
@@ -353,12 +370,14 @@ export class PairAnalysis {
     const c = this.candidate;
     // Same size, same factor: the same tile rectangles.
     if (s.width !== c.width || s.height !== c.height || s.tiles.length === 0) return null;
+    const candidateTiles = this.#tileLumas();
     let source = 0;
     let candidate = 0;
-    s.tiles.forEach((tile, k) => {
-      const d = measureDetailChange(toLuma(tile.rgb), toLuma((c.tiles[k] as (typeof c.tiles)[number]).rgb));
-      source += d.noiseSource;
-      candidate += d.noiseCandidate;
+    this.source.tileLumas.forEach((tile, k) => {
+      // The flat sites are the source tile's: found once per case, shared by every candidate.
+      const flat = this.source.derived(tile, "flatSites", () => flatSites(tile));
+      source += flat.noise;
+      candidate += noiseSigma(noiseSumAt(candidateTiles[k] as Plane, flat.sites), flat.sites.length);
     });
     return { source: source / s.tiles.length, candidate: candidate / s.tiles.length };
   }
