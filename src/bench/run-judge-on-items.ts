@@ -3,7 +3,7 @@ import type { Judge, JudgeRunOptions } from "../contract/judge.js";
 import { EditJudgeError } from "../errors/editjudge-error.js";
 import { InputError } from "../errors/input-error.js";
 import type { ImageLimits } from "../image/image-limits.js";
-import { prepareCase } from "../image/prepare-case.js";
+import { prepareCase, prepareOptionsFor } from "../image/prepare-case.js";
 import type { BenchItem, JudgePrediction } from "./bench-item.js";
 import { imageContentHash, judgmentKey } from "./judgment-key.js";
 import type { JudgmentStore } from "./judgment-store.js";
@@ -69,7 +69,7 @@ export async function runJudgeOnItems(
           ...(item.requirement !== undefined ? { metadata: { requirement: item.requirement } } : {}),
         },
         options.limits,
-        { keepEncoded: options.judge.usesEncodedImages !== false },
+        prepareOptionsFor(options.judge),
       );
       const result = await options.judge.judge(prepared, {
         ...options.run,

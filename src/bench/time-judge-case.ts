@@ -1,6 +1,6 @@
 import type { ImageInput } from "../contract/image.js";
 import type { Judge } from "../contract/judge.js";
-import { prepareCase } from "../image/prepare-case.js";
+import { prepareCase, prepareOptionsFor } from "../image/prepare-case.js";
 
 /** A case as a judge is given it: images in memory (bytes) or files (paths, read while they are decoded). */
 export interface TimedCase {
@@ -28,7 +28,7 @@ export interface CaseTiming {
  */
 export async function timeJudgeCase(judge: Judge, c: TimedCase): Promise<CaseTiming> {
   const t0 = performance.now();
-  const prepared = await prepareCase(c, undefined, { keepEncoded: judge.usesEncodedImages !== false });
+  const prepared = await prepareCase(c, undefined, prepareOptionsFor(judge));
   const t1 = performance.now();
   const marks: number[] = [];
   const result = await judge.judge(prepared, { onProgress: () => marks.push(performance.now()) });

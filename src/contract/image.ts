@@ -10,7 +10,10 @@ export interface DecodedImage {
   name: string;
   width: number;
   height: number;
-  /** RGB, 3 bytes per pixel, length width*height*3. */
+  /**
+   * RGB, 3 bytes per pixel, length width*height*3; empty when the case was decoded for a judge that took the
+   * pixels in its own reduced form (`Judge.compactImage`).
+   */
   rgb: Uint8Array;
   hadAlpha: boolean;
   format: string;

@@ -1,5 +1,6 @@
 import type { BackendUsage } from "./backend.js";
 import type { PreparedCase } from "./edit-case.js";
+import type { DecodedImage } from "./image.js";
 import type { JudgeResult } from "./result.js";
 
 export interface JudgeRunOptions {
@@ -17,6 +18,14 @@ export interface Judge {
    * large PNGs holds its pixels only. Absent means true.
    */
   readonly usesEncodedImages?: boolean;
+  /**
+   * Called by whoever decodes a case for this judge, on the source and on each candidate as soon as it is decoded
+   * (a candidate after the source), with the source's size: returns the image to put in the case. A judge that
+   * reads large images only in a reduced form keeps that form and returns the image with its pixels taken out
+   * (`rgb` empty), so a case of large images holds its full-resolution pixels only while each decodes. The
+   * returned image must then go to this judge only. Absent: the image is kept as decoded.
+   */
+  compactImage?(image: DecodedImage, source: { width: number; height: number }): DecodedImage;
   judge(edit: PreparedCase, options?: JudgeRunOptions): Promise<JudgeResult>;
   /** Running totals of the judge's model-server calls; absent or null for a judge without a backend. */
   usage?(): BackendUsage | null;

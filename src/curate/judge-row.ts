@@ -1,9 +1,8 @@
 import type { Judge } from "../contract/judge.js";
 import { EditJudgeError } from "../errors/editjudge-error.js";
 import { InputError } from "../errors/input-error.js";
-import { checkMaskSize } from "../image/check-mask.js";
-import { decodeImage } from "../image/decode-image.js";
 import type { ImageLimits } from "../image/image-limits.js";
+import { prepareCase, prepareOptionsFor } from "../image/prepare-case.js";
 import { type CurateDecision, decide } from "./curate-decision.js";
 import type { RawRow } from "./dataset-rows.js";
 import { toEditRow } from "./row-images.js";
@@ -50,23 +49,18 @@ export async function judgeRow(
     return { ...base, decision: decide(null, { code: "invalid_row", message: raw.parseError }, minReward) };
   try {
     const row = toEditRow(raw.record, datasetPath);
-    const hooks = { keepEncoded: judge.usesEncodedImages !== false };
-    const [source, edited, mask] = await Promise.all([
-      decodeImage(row.source, limits, hooks),
-      decodeImage(row.edited, limits, hooks),
-      row.mask ? decodeImage(row.mask, limits, hooks) : undefined,
-    ]);
-    if (mask) checkMaskSize(mask, source);
-    const result = await judge.judge(
+    const prepared = await prepareCase(
       {
-        source,
-        instruction: row.instruction.trim(),
-        candidates: [edited],
-        ...(mask ? { mask } : {}),
+        source: row.source,
+        instruction: row.instruction,
+        candidates: [row.edited],
+        ...(row.mask ? { mask: row.mask } : {}),
         ...(row.requirement ? { metadata: { requirement: row.requirement } } : {}),
       },
-      signal ? { signal } : {},
+      limits,
+      prepareOptionsFor(judge),
     );
+    const result = await judge.judge(prepared, signal ? { signal } : {});
     // Whatever a judge made of an aborted call, the run is stopping: nothing of this row is decided.
     signal?.throwIfAborted();
     const candidate = result.candidates[0] ?? null;

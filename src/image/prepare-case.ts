@@ -1,5 +1,6 @@
 import type { EditCase, PreparedCase } from "../contract/edit-case.js";
 import type { DecodedImage, ImageInput } from "../contract/image.js";
+import type { Judge } from "../contract/judge.js";
 import { InputError } from "../errors/input-error.js";
 import { checkMaskSize } from "./check-mask.js";
 import { decodeImage } from "./decode-image.js";
@@ -8,6 +9,16 @@ import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./image-limits.js";
 export interface PrepareOptions {
   /** False: drop each image's encoded bytes once decoded (see `DecodeHooks.keepEncoded`). Default true. */
   keepEncoded?: boolean;
+  /** The judge's `compactImage`, applied to the source and each candidate as it decodes. */
+  compact?: Judge["compactImage"];
+}
+
+/** How to decode a case for `judge`: without encoded bytes it never reads, compacted as it asks. */
+export function prepareOptionsFor(judge: Pick<Judge, "usesEncodedImages" | "compactImage">): PrepareOptions {
+  return {
+    keepEncoded: judge.usesEncodedImages !== false,
+    ...(judge.compactImage ? { compact: judge.compactImage.bind(judge) } : {}),
+  };
 }
 
 /** Validates an edit case and decodes each of its images exactly once. */
@@ -32,9 +43,11 @@ export async function prepareCase(
     });
   }
   const hooks = options.keepEncoded === false ? { keepEncoded: false } : {};
-  const decode = (input: ImageInput): Promise<DecodedImage> => decodeImage(input, limits, hooks);
   const inputs: Array<ImageInput | undefined> = [edit.source, edit.mask, ...edit.candidates];
-  const [source, mask, ...candidates] = await decodeBounded(inputs, decode);
+  const [source, mask, ...candidates] = await decodeBounded(
+    inputs,
+    compacting(options.compact, (input) => decodeImage(input, limits, hooks)),
+  );
   if (!source) throw new InputError("source", "source image missing");
   const prepared: PreparedCase = { source, instruction, candidates: candidates as DecodedImage[] };
   if (mask) {
@@ -46,6 +59,42 @@ export async function prepareCase(
   return prepared;
 }
 
+/** Index of the source and of the mask among the inputs `decodeBounded` is given. */
+const SOURCE_AT = 0;
+const MASK_AT = 1;
+
+/**
+ * Decoding with the judge's compaction: the source as soon as it is decoded, each candidate as soon as both it and
+ * the source are (the source's size sets how a candidate is reduced); the mask is kept as decoded.
+ */
+function compacting(
+  compact: PrepareOptions["compact"],
+  decode: (input: ImageInput) => Promise<DecodedImage>,
+): (input: ImageInput, at: number) => Promise<DecodedImage> {
+  if (!compact) return decode;
+  let sourceDecoded!: (size: { width: number; height: number }) => void;
+  let sourceFailed!: (error: unknown) => void;
+  // Its size only, so waiting candidates do not hold the source's pixels.
+  const source = new Promise<{ width: number; height: number }>((resolve, reject) => {
+    sourceDecoded = resolve;
+    sourceFailed = reject;
+  });
+  // A failed source fails the case by itself; candidates still waiting for it just stop.
+  source.catch(() => {});
+  return async (input, at) => {
+    if (at === SOURCE_AT) {
+      const image = await decode(input).catch((error: unknown) => {
+        sourceFailed(error);
+        throw error;
+      });
+      sourceDecoded({ width: image.width, height: image.height });
+      return compact(image, image);
+    }
+    const image = await decode(input);
+    return at === MASK_AT ? image : compact(image, await source);
+  };
+}
+
 /**
  * Images decoded at once: two keep both cores busy (libvips decodes each image in one thread) without a case of
  * large images holding many half-decoded images at once.
@@ -55,7 +104,7 @@ const DECODES_AT_ONCE = 2;
 /** Decodes the inputs in order, at most DECODES_AT_ONCE at a time; an absent input stays absent. */
 async function decodeBounded(
   inputs: ReadonlyArray<ImageInput | undefined>,
-  decode: (input: ImageInput) => Promise<DecodedImage>,
+  decode: (input: ImageInput, at: number) => Promise<DecodedImage>,
 ): Promise<Array<DecodedImage | undefined>> {
   const out: Array<DecodedImage | undefined> = new Array(inputs.length).fill(undefined);
   let next = 0;
@@ -63,7 +112,7 @@ async function decodeBounded(
     while (next < inputs.length) {
       const at = next++;
       const input = inputs[at];
-      if (input) out[at] = await decode(input);
+      if (input) out[at] = await decode(input, at);
     }
   };
   await Promise.all(Array.from({ length: Math.min(DECODES_AT_ONCE, inputs.length) }, lane));

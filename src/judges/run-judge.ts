@@ -3,7 +3,7 @@ import type { ImageInput } from "../contract/image.js";
 import type { JudgeRunOptions } from "../contract/judge.js";
 import type { JudgeResult } from "../contract/result.js";
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "../image/image-limits.js";
-import { prepareCase } from "../image/prepare-case.js";
+import { prepareCase, prepareOptionsFor } from "../image/prepare-case.js";
 import { findJudge } from "./registry.js";
 
 export interface RunJudgeRequest {
@@ -19,9 +19,11 @@ export async function runJudge(request: RunJudgeRequest): Promise<JudgeResult> {
   const entry = findJudge(request.judgeId);
   const judge = await entry.create({ settings: request.settings ?? {} });
   try {
-    const prepared = await prepareCase(request.edit, request.limits ?? DEFAULT_IMAGE_LIMITS, {
-      keepEncoded: judge.usesEncodedImages !== false,
-    });
+    const prepared = await prepareCase(
+      request.edit,
+      request.limits ?? DEFAULT_IMAGE_LIMITS,
+      prepareOptionsFor(judge),
+    );
     return await judge.judge(prepared, request.run);
   } finally {
     await judge.close?.();

@@ -1,15 +1,17 @@
 import type { PreparedCase } from "../../contract/edit-case.js";
+import type { DecodedImage } from "../../contract/image.js";
 import type { Judge, JudgeRunOptions } from "../../contract/judge.js";
 import type { Principle } from "../../contract/principle.js";
 import type { CandidateResult, JudgeResult } from "../../contract/result.js";
 import type { Verdict } from "../../contract/verdict.js";
+import { EditJudgeError } from "../../errors/editjudge-error.js";
 import { createInstructionParser } from "../../instruction/instruction-parser.js";
 import { aggregateVerdicts, rankCandidates } from "../../scoring/aggregate.js";
 import type { ContentStage } from "./content-stage.js";
 import { planMask } from "./mask-plan.js";
 import { SourceAnalysis, workingFactor } from "./pair-analysis.js";
 import { PixelPool } from "./pixel-pool.js";
-import { reduceImage, reduceMask, sharedMask, sharedReduced } from "./reduced-image.js";
+import { type ReducedImage, reduceImage, reduceMask, sharedMask, sharedReduced } from "./reduced-image.js";
 import { verifyPixels } from "./verify-pixels.js";
 
 export const CHECKS_JUDGE_VERSION = "0.2.1";
@@ -32,10 +34,39 @@ export class ChecksJudge implements Judge {
   readonly #parser = createInstructionParser();
 
   readonly #pool: PixelPool | null;
+  /** Images this judge compacted (`compactImage`): the reduced form it kept of each. */
+  readonly #compacted = new WeakMap<DecodedImage, ReducedImage>();
 
   constructor(options: ChecksJudgeOptions = {}) {
     this.#content = options.contentStage;
     this.#pool = PixelPool.tryCreate(options.workers ?? 0);
+  }
+
+  /**
+   * Keeps an image over the working resolution in its reduced form (working image and full-resolution tiles, in
+   * shared memory for the pool) and returns it without its pixels; the full-resolution pixels can then go as soon
+   * as the image is decoded. Images analysed as given are returned as they are, and so is everything when content
+   * models run (they read full-resolution pixels).
+   */
+  compactImage(image: DecodedImage, source: { width: number; height: number }): DecodedImage {
+    const factor = workingFactor(source);
+    if (factor === 1 || this.#content) return image;
+    const reduced = reduceImage(image, factor);
+    const compact = { ...image, rgb: new Uint8Array(0) };
+    this.#compacted.set(compact, this.#pool ? sharedReduced(reduced) : reduced);
+    return compact;
+  }
+
+  /** An image of the case reduced by the case's working factor: the form kept when compacted, else reduced now. */
+  #reduced(image: DecodedImage, factor: number): ReducedImage {
+    const kept = this.#compacted.get(image);
+    if (kept && kept.factor === factor) return kept;
+    if (kept || image.rgb.length !== image.width * image.height * 3)
+      throw new EditJudgeError(
+        "image_compacted_elsewhere",
+        `${image.name}: its pixels were taken out for another case or another judge (compactImage); decode the case again for this one`,
+      );
+    return reduceImage(image, factor);
   }
 
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
@@ -44,12 +75,12 @@ export class ChecksJudge implements Judge {
     const masked = planMask(edit, principles);
     principles = masked.principles;
     const ops = principles.flatMap((p) => (p.kind === "follow" && p.op ? [p.op.op] : []));
-    const source = this.#pool ? null : new SourceAnalysis(edit.source, masked.mask);
-    // For the pool, the source is reduced here once and each candidate just before it is posted: a worker gets a
-    // few megabytes per task whatever the images' size, and the full-resolution pixels stay in this thread.
+    // The source is reduced once (or was, when compacted) and each candidate just before it is posted: a worker gets
+    // a few megabytes per task whatever the images' size, and full-resolution pixels stay in this thread.
     const factor = workingFactor(edit.source);
     const pool = this.#pool;
-    const reducedSource = pool ? sharedReduced(reduceImage(edit.source, factor)) : null;
+    const source = pool ? null : new SourceAnalysis(this.#reduced(edit.source, factor), masked.mask);
+    const reducedSource = pool ? sharedReduced(this.#reduced(edit.source, factor)) : null;
     const reducedMask =
       reducedSource && masked.mask ? sharedMask(reduceMask(masked.mask, reducedSource)) : undefined;
     const sourceKey = masked.mask ? `${edit.source.sha256}+mask:${edit.mask?.sha256}` : edit.source.sha256;
@@ -76,13 +107,13 @@ export class ChecksJudge implements Judge {
                   sourceKey,
                   source: reducedSource,
                   ...(reducedMask ? { mask: reducedMask } : {}),
-                  candidate: sharedReduced(reduceImage(candidate, factor)),
+                  candidate: sharedReduced(this.#reduced(candidate, factor)),
                   principles: pixelPrinciples,
                   ops,
                 },
                 options.signal,
               )
-            : verifyPixels(source as SourceAnalysis, candidate, pixelPrinciples, ops);
+            : verifyPixels(source as SourceAnalysis, this.#reduced(candidate, factor), pixelPrinciples, ops);
         let next = 0;
         const verdicts = principles.map((_, i) => row[i] ?? (pixel[next++] as Verdict));
         options.onProgress?.(++done, edit.candidates.length);

@@ -1,0 +1,132 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import type { EditCase } from "../../contract/edit-case.js";
+import type { ImageInput } from "../../contract/image.js";
+import { prepareCase, prepareOptionsFor } from "../../image/prepare-case.js";
+import { fixturePhoto } from "../../test-helpers/test-fixture.js";
+import { ChecksJudge } from "./checks-judge.js";
+import type { ContentStage } from "./content-stage.js";
+
+// The pool runs the compiled worker, so the pooled test uses the built package (`npm test` builds first).
+const BUILT = fileURLToPath(new URL("../../../dist/judges/checks/checks-judge.js", import.meta.url));
+
+const bytes = async (s: sharp.Sharp, name: string): Promise<ImageInput> => ({
+  kind: "bytes",
+  bytes: new Uint8Array(await s.toBuffer()),
+  name,
+});
+
+/** A 2100×1400 case (working factor 3): reduced images with full-resolution tiles. */
+async function largeCase(): Promise<EditCase<ImageInput>> {
+  const source = await sharp(fixturePhoto("kodim05.png")).resize(2100, 1400).png().toBuffer();
+  return {
+    source: { kind: "bytes", bytes: new Uint8Array(source), name: "s.png" },
+    instruction: "blur the whole picture",
+    candidates: await Promise.all([
+      bytes(sharp(source).blur(3).png(), "blurred.png"),
+      bytes(sharp(source).jpeg({ quality: 30 }), "jpeg.jpg"),
+      bytes(sharp(source).png(), "same.png"),
+    ]),
+  };
+}
+
+describe("ChecksJudge.compactImage", () => {
+  it("keeps large images reduced, drops their pixels, and judges them exactly as the full images", async () => {
+    const edit = await largeCase();
+    const judge = new ChecksJudge();
+    const full = await prepareCase(edit);
+    const compact = await prepareCase(edit, undefined, prepareOptionsFor(judge));
+    for (const image of [compact.source, ...compact.candidates]) {
+      expect(image.rgb.length).toBe(0);
+      expect([image.width, image.height]).toEqual([2100, 1400]);
+    }
+    expect(compact.source.sha256).toBe(full.source.sha256);
+    expect(JSON.stringify(await judge.judge(compact))).toBe(JSON.stringify(await judge.judge(full)));
+  });
+
+  it("gives the same result compacted for the worker pool as in this thread on the full images", async () => {
+    expect(existsSync(BUILT), `${BUILT} is missing: run \`npm run build\` (npm test does it first)`).toBe(
+      true,
+    );
+    const built = (await import(pathToFileURL(BUILT).href)) as typeof import("./checks-judge.js");
+    const edit = await largeCase();
+    const pooled = new built.ChecksJudge({ workers: 2 });
+    try {
+      const compact = await prepareCase(edit, undefined, prepareOptionsFor(pooled));
+      expect(compact.candidates[0]?.rgb.length).toBe(0);
+      expect(JSON.stringify(await pooled.judge(compact))).toBe(
+        JSON.stringify(await new ChecksJudge().judge(await prepareCase(edit))),
+      );
+    } finally {
+      await pooled.close();
+    }
+  });
+
+  it("leaves images it analyses as given, and every image when content models read the pixels", async () => {
+    const small = await prepareCase({
+      source: { kind: "path", path: fixturePhoto("kodim01.png") },
+      instruction: "make it brighter",
+      candidates: [{ kind: "path", path: fixturePhoto("kodim12.png") }],
+    });
+    const judge = new ChecksJudge();
+    expect(judge.compactImage(small.source, small.source)).toBe(small.source);
+    const large = { ...small.source, width: 2100, height: 1400, rgb: new Uint8Array(2100 * 1400 * 3) };
+    const withContent = new ChecksJudge({ contentStage: {} as ContentStage });
+    expect(withContent.compactImage(large, large)).toBe(large);
+    expect(judge.compactImage(large, large).rgb.length).toBe(0);
+  });
+
+  it("refuses, by name, an image another judge compacted", async () => {
+    const edit = await largeCase();
+    const compact = await prepareCase(edit, undefined, prepareOptionsFor(new ChecksJudge()));
+    await expect(new ChecksJudge().judge(compact)).rejects.toMatchObject({
+      code: "image_compacted_elsewhere",
+      message: expect.stringContaining("s.png"),
+    });
+  });
+});
+
+describe("prepareCase with a judge's compaction", () => {
+  it("compacts the source with its own size and each candidate with the source's, never the mask", async () => {
+    const seen: string[] = [];
+    const compact = (image: { name: string }, source: { width: number; height: number }) => {
+      seen.push(`${image.name} ${source.width}x${source.height}`);
+      return image as never;
+    };
+    const photo = (name: "kodim01.png" | "kodim05.png" | "kodim12.png") => ({
+      kind: "path" as const,
+      path: fixturePhoto(name),
+    });
+    await prepareCase(
+      {
+        source: photo("kodim01.png"),
+        mask: photo("kodim05.png"),
+        instruction: "remove the object",
+        candidates: [photo("kodim12.png"), photo("kodim05.png")],
+      },
+      undefined,
+      { compact },
+    );
+    expect(seen[0]).toBe(`${fixturePhoto("kodim01.png")} 768x512`);
+    expect(seen.slice(1).sort()).toEqual(
+      [`${fixturePhoto("kodim05.png")} 768x512`, `${fixturePhoto("kodim12.png")} 768x512`].sort(),
+    );
+  });
+
+  it("fails on a source that does not decode, without waiting on it for ever", async () => {
+    const compact = (image: never) => image;
+    await expect(
+      prepareCase(
+        {
+          source: { kind: "bytes", bytes: new Uint8Array([1, 2, 3, 4]), name: "broken.png" },
+          instruction: "make it brighter",
+          candidates: [{ kind: "path", path: fixturePhoto("kodim12.png") }],
+        },
+        undefined,
+        { compact },
+      ),
+    ).rejects.toMatchObject({ message: expect.stringContaining("broken.png") });
+  });
+});
