@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { measureBlockiness } from "./blockiness.js";
 import { measureClipping } from "./clipping.js";
-import { measureDetailChange } from "./detail-change.js";
+import { measureDetailChange, measureDetailRatio } from "./detail-change.js";
 import { flatSites, noiseSigma, noiseSumAt } from "./noise-level.js";
 import { toLuma } from "./pixels/luma.js";
 import { mapPixels, seeded, syntheticImage, withSharp } from "./test-helpers/synthetic-image.js";
@@ -93,5 +93,20 @@ describe("flatSites", () => {
     const sampled = Math.floor((luma.height - 1) / 2) * Math.floor((luma.width - 1) / 2);
     expect(flat.sites.length / sampled).toBeGreaterThanOrEqual(0.4);
     expect(flat.sites.length / sampled).toBeLessThan(0.6);
+  });
+});
+
+describe("measureDetailRatio", () => {
+  it("gives bit for bit measureDetailChange's ratio and spreads, with and without a mask", async () => {
+    const blurred = toLuma(await withSharp(source, (s) => s.blur(1.2)));
+    const mask = new Uint8Array(luma.width * luma.height).map((_, i) => (i % 7 < 4 ? 1 : 0));
+    for (const m of [null, mask]) {
+      const full = measureDetailChange(luma, blurred, m);
+      expect(measureDetailRatio(luma, blurred, m)).toEqual({
+        highFrequencyRatio: full.highFrequencyRatio,
+        stdSource: full.stdSource,
+        stdCandidate: full.stdCandidate,
+      });
+    }
   });
 });

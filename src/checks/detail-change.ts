@@ -15,11 +15,21 @@ export interface DetailChange {
   stdCandidate: number;
 }
 
-/**
- * Blur, sharpening and noise between aligned luminance planes of equal size, sampled on every other
- * row and column (interior pixels only). Two passes, no per-pixel allocations.
- */
-export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask = null): DetailChange {
+/** Sums over the sampled sites of the first pass, and the histogram of the source's |high-pass|. */
+interface SiteSums {
+  es: number;
+  ec: number;
+  n: number;
+  sx: number;
+  sy: number;
+  sxx: number;
+  syy: number;
+  sxy: number;
+  hist: Uint32Array;
+}
+
+/** The first pass: every other row and column, interior pixels, inside the mask. */
+function siteSums(source: Plane, candidate: Plane, mask: Mask): SiteSums {
   const { width: w, height: h } = source;
   const sd = source.data;
   const cd = candidate.data;
@@ -53,9 +63,45 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
       hist[bin] = (hist[bin] as number) + 1;
     }
   }
+  return { es, ec, n, sx, sy, sxx, syy, sxy, hist };
+}
+
+/** Mean |high-pass| ratio and the two standard deviations, as `measureDetailChange` gives them, from its sums. */
+function ratioAndSpread(
+  m: SiteSums,
+): Pick<DetailChange, "highFrequencyRatio" | "stdSource" | "stdCandidate"> {
+  const nn = Math.max(1, m.n);
+  return {
+    highFrequencyRatio: (m.ec + 1e-3 * m.n) / (m.es + 1e-3 * m.n),
+    stdSource: Math.sqrt(Math.max(0, m.sxx - (m.sx * m.sx) / nn) / nn),
+    stdCandidate: Math.sqrt(Math.max(0, m.syy - (m.sy * m.sy) / nn) / nn),
+  };
+}
+
+/**
+ * `measureDetailChange`'s high-frequency ratio and standard deviations alone, from its first pass (bit for bit the
+ * same values), for a caller that needs no residual or noise.
+ */
+export function measureDetailRatio(
+  source: Plane,
+  candidate: Plane,
+  mask: Mask = null,
+): Pick<DetailChange, "highFrequencyRatio" | "stdSource" | "stdCandidate"> {
+  return ratioAndSpread(siteSums(source, candidate, mask));
+}
+
+/**
+ * Blur, sharpening and noise between aligned luminance planes of equal size, sampled on every other
+ * row and column (interior pixels only). Two passes, no per-pixel allocations.
+ */
+export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask = null): DetailChange {
+  const { width: w, height: h } = source;
+  const sd = source.data;
+  const cd = candidate.data;
+  const sums = siteSums(source, candidate, mask);
+  const { n, sx, sy, sxx, sxy, hist } = sums;
   const nn = Math.max(1, n);
   const varX = sxx - (sx * sx) / nn;
-  const varY = syy - (sy * sy) / nn;
   const slope = varX < 1e-6 ? 1 : (sxy - (sx * sy) / nn) / varX;
   const icpt = (sy - slope * sx) / nn;
   const cut = flatCut(hist, n);
@@ -88,12 +134,13 @@ export function measureDetailChange(source: Plane, candidate: Plane, mask: Mask 
   const cov = rh - (rs * hsum) / nn;
   const vr = rr - (rs * rs) / nn;
   const vh = hh - (hsum * hsum) / nn;
+  const spread = ratioAndSpread(sums);
   return {
-    highFrequencyRatio: (ec + 1e-3 * n) / (es + 1e-3 * n),
+    highFrequencyRatio: spread.highFrequencyRatio,
     residualStructure: vr < 1e-6 || vh < 1e-6 ? 0 : cov / Math.sqrt(vr * vh),
     noiseSource: noiseSigma(ns, nf),
     noiseCandidate: noiseSigma(nc, nf),
-    stdSource: Math.sqrt(Math.max(0, varX) / nn),
-    stdCandidate: Math.sqrt(Math.max(0, varY) / nn),
+    stdSource: spread.stdSource,
+    stdCandidate: spread.stdCandidate,
   };
 }

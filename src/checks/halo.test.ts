@@ -32,3 +32,35 @@ describe("measureHalo", () => {
     expect(measureHalo(luma, strong, edgeRange(luma))).toEqual(measureHalo(luma, strong));
   });
 });
+
+describe("edgeRange", () => {
+  it("is the max and min of the 11×11 window (clipped to the frame) at every 4th pixel, for any size", () => {
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (const [w, h] of [
+      [240, 160],
+      [37, 23],
+      [9, 5],
+      [4, 1],
+      [1, 13],
+    ] as const) {
+      const data = Float32Array.from({ length: w * h }, () => rnd() * 255);
+      const range = edgeRange({ width: w, height: h, data });
+      for (let y = 0; y < h; y += 4)
+        for (let x = 0; x < w; x += 4) {
+          let top = Number.NEGATIVE_INFINITY;
+          let bottom = Number.POSITIVE_INFINITY;
+          for (let yy = Math.max(0, y - 5); yy <= Math.min(h - 1, y + 5); yy++)
+            for (let xx = Math.max(0, x - 5); xx <= Math.min(w - 1, x + 5); xx++) {
+              top = Math.max(top, data[yy * w + xx] as number);
+              bottom = Math.min(bottom, data[yy * w + xx] as number);
+            }
+          const k = (y / 4) * range.cols + x / 4;
+          expect([range.hi[k], range.lo[k]], `${w}×${h} at (${x}, ${y})`).toEqual([top, bottom]);
+        }
+    }
+  });
+});

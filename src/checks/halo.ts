@@ -41,39 +41,89 @@ export function edgeRange(p: Plane): EdgeRange {
   const rows = Math.ceil(h / STEP);
   const rowHi = new Float32Array(cols * h);
   const rowLo = new Float32Array(cols * h);
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0, k = y * cols; x < w; x += STEP, k++) {
-      let top = data[row + x] as number;
-      let bottom = top;
-      const x0 = Math.max(0, x - RADIUS);
-      const x1 = Math.min(w - 1, x + RADIUS);
-      for (let i = row + x0, end = row + x1; i <= end; i++) {
-        const v = data[i] as number;
-        top = Math.max(top, v);
-        bottom = Math.min(bottom, v);
-      }
-      rowHi[k] = top;
-      rowLo[k] = bottom;
-    }
-  }
+  const scratch = windowScratch(Math.max(cols, rows));
+  for (let y = 0; y < h; y++) sampledExtremes(data, data, y * w, 1, w, rowHi, rowLo, y * cols, 1, scratch);
   const hi = new Float32Array(cols * rows);
   const lo = new Float32Array(cols * rows);
-  for (let y = 0, r = 0; y < h; y += STEP, r++) {
-    const y0 = Math.max(0, y - RADIUS);
-    const y1 = Math.min(h - 1, y + RADIUS);
-    for (let c = 0; c < cols; c++) {
-      let top = rowHi[y * cols + c] as number;
-      let bottom = rowLo[y * cols + c] as number;
-      for (let i = y0 * cols + c, end = y1 * cols + c; i <= end; i += cols) {
-        top = Math.max(top, rowHi[i] as number);
-        bottom = Math.min(bottom, rowLo[i] as number);
-      }
-      hi[r * cols + c] = top;
-      lo[r * cols + c] = bottom;
-    }
-  }
+  for (let c = 0; c < cols; c++) sampledExtremes(rowHi, rowLo, c, cols, h, hi, lo, c, cols, scratch);
   return { cols, hi, lo };
+}
+
+/** Per-segment extremes (see `sampledExtremes`), reused from line to line. */
+interface WindowScratch {
+  segHi: Float64Array;
+  segLo: Float64Array;
+  headHi: Float64Array;
+  headLo: Float64Array;
+}
+
+function windowScratch(samples: number): WindowScratch {
+  const n = samples + 2;
+  return {
+    segHi: new Float64Array(n),
+    segLo: new Float64Array(n),
+    headHi: new Float64Array(n),
+    headLo: new Float64Array(n),
+  };
+}
+
+/**
+ * Max (of `his`) and min (of `los`) over the window of ±RADIUS around every STEP-th position of one line of `n`
+ * values (at `from`, `from + stride`, …), clipped to the line, written to `hi`/`lo` at `at`, `at + outStride`, ….
+ * The window of sample k, positions 4k−5 … 4k+5, is the union of segment k−1, segment k (positions 4m−1 … 4m+2)
+ * and the head of segment k+1 (its first three positions), so each value is compared about twice instead of
+ * eleven times; the extremes are those of the same values, so the result is exact.
+ */
+function sampledExtremes(
+  his: Float32Array,
+  los: Float32Array,
+  from: number,
+  stride: number,
+  n: number,
+  hi: Float32Array,
+  lo: Float32Array,
+  at: number,
+  outStride: number,
+  scratch: WindowScratch,
+): void {
+  const samples = Math.ceil(n / STEP);
+  const { segHi, segLo, headHi, headLo } = scratch;
+  // Segment m (m = 0 … samples) in slot m; an empty one holds −∞ / +∞.
+  for (let m = 0; m <= samples; m++) {
+    let top = Number.NEGATIVE_INFINITY;
+    let bottom = Number.POSITIVE_INFINITY;
+    const first = Math.max(0, STEP * m - 1);
+    const headEnd = Math.min(n - 1, STEP * m + 1);
+    for (let x = first; x <= headEnd; x++) {
+      const a = his[from + x * stride] as number;
+      const b = los[from + x * stride] as number;
+      if (a > top) top = a;
+      if (b < bottom) bottom = b;
+    }
+    headHi[m] = top;
+    headLo[m] = bottom;
+    const last = STEP * m + 2;
+    if (last <= n - 1) {
+      const a = his[from + last * stride] as number;
+      const b = los[from + last * stride] as number;
+      if (a > top) top = a;
+      if (b < bottom) bottom = b;
+    }
+    segHi[m] = top;
+    segLo[m] = bottom;
+  }
+  for (let k = 0; k < samples; k++) {
+    let top = segHi[k] as number;
+    let bottom = segLo[k] as number;
+    if (k > 0) {
+      top = Math.max(top, segHi[k - 1] as number);
+      bottom = Math.min(bottom, segLo[k - 1] as number);
+    }
+    top = Math.max(top, headHi[k + 1] as number);
+    bottom = Math.min(bottom, headLo[k + 1] as number);
+    hi[at + k * outStride] = top;
+    lo[at + k * outStride] = bottom;
+  }
 }
 
 const BINS = 64;

@@ -16,26 +16,28 @@ export interface LocalDamage {
 const LUMA_KNOTS = 8;
 const FEATURES = 10 + LUMA_KNOTS;
 
-function features(r: number, g: number, b: number, out: Float64Array): void {
+/**
+ * Adds the features of one pixel to `sum`. Only the (at most three) tents around its luma can be non-zero, and
+ * adding a zero changes no sum, so only those are added: the sums are bit for bit those of all the features.
+ */
+function addFeatures(r: number, g: number, b: number, sum: Float64Array): void {
   const R = r / 255;
   const G = g / 255;
   const B = b / 255;
-  out[0] = 1;
-  out[1] = R;
-  out[2] = G;
-  out[3] = B;
-  out[4] = R * R;
-  out[5] = G * G;
-  out[6] = B * B;
-  out[7] = R * G;
-  out[8] = R * B;
-  out[9] = G * B;
+  sum[0] = (sum[0] as number) + 1;
+  sum[1] = (sum[1] as number) + R;
+  sum[2] = (sum[2] as number) + G;
+  sum[3] = (sum[3] as number) + B;
+  sum[4] = (sum[4] as number) + R * R;
+  sum[5] = (sum[5] as number) + G * G;
+  sum[6] = (sum[6] as number) + B * B;
+  sum[7] = (sum[7] as number) + R * G;
+  sum[8] = (sum[8] as number) + R * B;
+  sum[9] = (sum[9] as number) + G * B;
   const y = (0.299 * R + 0.587 * G + 0.114 * B) * (LUMA_KNOTS - 1);
-  out.fill(0, 10);
-  // Only the two tents around y are non-zero.
   const k0 = Math.min(LUMA_KNOTS - 1, Math.floor(y));
   for (let k = Math.max(0, k0 - 1); k <= Math.min(LUMA_KNOTS - 1, k0 + 1); k++)
-    out[10 + k] = Math.max(0, 1 - Math.abs(y - k));
+    sum[10 + k] = (sum[10 + k] as number) + Math.max(0, 1 - Math.abs(y - k));
 }
 
 /** Per-channel least squares of target on quadratic features of the source tile means, ridge-regularised. */
@@ -80,7 +82,6 @@ export function damageTiles(source: RgbImage, mask: Mask = null): DamageTiles {
   const tile = Math.max(4, Math.round(Math.max(w, h) / 32));
   const origins: number[] = [];
   const all: Float64Array[] = [];
-  const pixel = new Float64Array(FEATURES);
   const n = tile * tile;
   for (let ty = 0; ty + tile <= h; ty += tile) {
     for (let tx = 0; tx + tile <= w; tx += tile) {
@@ -90,8 +91,7 @@ export function damageTiles(source: RgbImage, mask: Mask = null): DamageTiles {
       for (let y = ty; y < ty + tile; y++) {
         for (let x = tx; x < tx + tile; x++) {
           const p = (y * w + x) * 3;
-          features(rgb[p] as number, rgb[p + 1] as number, rgb[p + 2] as number, pixel);
-          for (let i = 0; i < FEATURES; i++) f[i] = (f[i] as number) + (pixel[i] as number);
+          addFeatures(rgb[p] as number, rgb[p + 1] as number, rgb[p + 2] as number, f);
         }
       }
       for (let i = 0; i < FEATURES; i++) f[i] = (f[i] as number) / n;

@@ -1,4 +1,4 @@
-import { measureDetailChange } from "../../checks/detail-change.js";
+import { measureDetailChange, measureDetailRatio } from "../../checks/detail-change.js";
 import { boxDownsamplePlane } from "../../checks/geometry/plane-ops.js";
 import { gaussianBlurPlane } from "../../checks/pixels/gaussian-blur.js";
 import { rectMask, regionToRect } from "../../checks/pixels/rect-mask.js";
@@ -25,7 +25,7 @@ export function deliveryDetailRatio(pair: PairAnalysis, region?: Region): number
   return pair.source.derived(source, `deliveryDetailRatio:${key}`, () => {
     const blurred = gaussianBlurPlane(source, DELIVERY_BLUR_SIGMA);
     const mask = region ? pair.regionMask(region, true, "full") : null;
-    const m = measureDetailChange(source, blurred, mask);
+    const m = measureDetailRatio(source, blurred, mask);
     const contrast = Math.max(0.2, m.stdCandidate / Math.max(1e-3, m.stdSource));
     return Math.min(1, m.highFrequencyRatio / contrast);
   });
