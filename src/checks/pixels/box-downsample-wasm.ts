@@ -1,5 +1,5 @@
 import type { RgbImage } from "./rgb-image.js";
-import { kernelModule, op } from "./wasm-encoding.js";
+import { compileKernel, forLoop, kernelModule, op, WASM } from "./wasm-encoding.js";
 
 /**
  * The box downsample as a WebAssembly SIMD kernel: the same sums and rounding as the scalar one in
@@ -19,37 +19,6 @@ const [R, K, I, P, SUM, O, Q, J, JEND, AREA, HALF, STEP, SUM_G, OROW, A, SUM_B] 
 ];
 const PARAMS = 7;
 const LOCALS = 16;
-
-/**
- * `for (v = start; v < limit; v += step) { body }` as a block/loop; `limit` and `start` are instruction sequences
- * (`limit` is evaluated on every pass).
- */
-function forLoop(
-  v: number,
-  limit: readonly number[],
-  body: readonly number[],
-  step = 1,
-  start: readonly number[] = op.const(0),
-): number[] {
-  return [
-    ...start,
-    ...op.set(v),
-    ...op.block,
-    ...op.loop,
-    ...op.get(v),
-    ...limit,
-    ...op.geU,
-    ...op.brIf(1),
-    ...body,
-    ...op.get(v),
-    ...op.const(step),
-    ...op.add,
-    ...op.set(v),
-    ...op.br(0),
-    ...op.end,
-    ...op.end,
-  ];
-}
 
 /** acc[a + half*16] += widen(half of the 16 bytes at p + i). */
 function addHalf(offset: number, widen: readonly number[]): number[] {
@@ -188,22 +157,8 @@ const body = [
 /** Largest factor whose column sums fit 16 bits (257 × 255 = 65535). */
 export const MAX_FACTOR = 257;
 
-/** The parts of the WebAssembly JavaScript API used here (Node has them; the type libraries in use do not declare them). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
-}
-const WASM = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-
 /** The compiled kernel (immutable, shared by every call in this thread), or null where WebAssembly SIMD is missing. */
-const KERNEL: object | null = (() => {
-  try {
-    return WASM ? new WASM.Module(kernelModule("strip", PARAMS, LOCALS, body)) : null;
-  } catch {
-    return null;
-  }
-})();
+const KERNEL = compileKernel(() => kernelModule("strip", PARAMS, LOCALS, body));
 
 export function wasmBoxAvailable(): boolean {
   return KERNEL !== null;

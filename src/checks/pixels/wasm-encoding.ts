@@ -46,6 +46,7 @@ export function vector(items: ReadonlyArray<readonly number[]>): number[] {
 }
 
 export const I32 = 0x7f;
+export const V128 = 0x7b;
 
 /** Instructions, as byte sequences (memory instructions take their memarg: alignment exponent, offset). */
 export const op = {
@@ -72,20 +73,35 @@ export const op = {
   i16x8ExtendLowU8: [0xfd, ...uleb(0x89)],
   i16x8ExtendHighU8: [0xfd, ...uleb(0x8a)],
   i16x8Add: [0xfd, ...uleb(0x8e)],
+  sub: [0x6b],
+  /** v128.const of sixteen zero bytes. */
+  v128Zero: [0xfd, 0x0c, ...new Array<number>(16).fill(0)],
+  /** Loads 8 bytes into the low half, zeroing the high half. */
+  v128Load64Zero: (offset = 0) => [0xfd, ...uleb(0x5d), 0, ...uleb(offset)],
+  /** Loads 8 bytes into both halves. */
+  v128Load64Splat: (offset = 0) => [0xfd, ...uleb(0x0a), 0, ...uleb(offset)],
+  /** Stores the low 8 bytes (lane 0 of 64-bit lanes). */
+  v128Store64Low: (offset = 0) => [0xfd, ...uleb(0x5b), 0, ...uleb(offset), 0],
+  f64x2PromoteLowF32x4: [0xfd, ...uleb(0x5f)],
+  f32x4DemoteF64x2Zero: [0xfd, ...uleb(0x5e)],
+  f64x2Add: [0xfd, ...uleb(0xf0)],
+  f64x2Mul: [0xfd, ...uleb(0xf2)],
 } as const;
 
 /**
  * A module importing one memory as env.memory and exporting one function `name` of `params` i32 parameters and
- * no result, whose body uses `locals` i32 locals after them.
+ * no result, whose body uses `locals` i32 locals after them, then `vectorLocals` v128 locals.
  */
 export function kernelModule(
   exportName: string,
   params: number,
   locals: number,
   body: readonly number[],
+  vectorLocals = 0,
 ): Uint8Array {
   const type = [0x60, ...vector(Array.from({ length: params }, () => [I32])), 0x00];
-  const code = [...vector([[...uleb(locals), I32]]), ...body, ...op.end];
+  const declared = [[...uleb(locals), I32], ...(vectorLocals > 0 ? [[...uleb(vectorLocals), V128]] : [])];
+  const code = [...vector(declared), ...body, ...op.end];
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, vector([type])),
@@ -94,4 +110,52 @@ export function kernelModule(
     ...section(7, vector([[...name(exportName), 0x00, ...uleb(0)]])),
     ...section(10, vector([[...uleb(code.length), ...code]])),
   ]);
+}
+
+/**
+ * `for (v = start; v < limit; v += step) { body }` as a block/loop; `limit` and `start` are instruction sequences
+ * (`limit` is evaluated on every pass).
+ */
+export function forLoop(
+  v: number,
+  limit: readonly number[],
+  body: readonly number[],
+  step = 1,
+  start: readonly number[] = op.const(0),
+): number[] {
+  return [
+    ...start,
+    ...op.set(v),
+    ...op.block,
+    ...op.loop,
+    ...op.get(v),
+    ...limit,
+    ...op.geU,
+    ...op.brIf(1),
+    ...body,
+    ...op.get(v),
+    ...op.const(step),
+    ...op.add,
+    ...op.set(v),
+    ...op.br(0),
+    ...op.end,
+    ...op.end,
+  ];
+}
+
+/** The parts of the WebAssembly JavaScript API used here (Node has them; the type libraries in use do not declare them). */
+export interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
+}
+export const WASM = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+/** A kernel's compiled module (immutable, shared by every call in this thread), or null where WebAssembly or its SIMD is missing. */
+export function compileKernel(bytes: () => Uint8Array): object | null {
+  try {
+    return WASM ? new WASM.Module(bytes()) : null;
+  } catch {
+    return null;
+  }
 }
