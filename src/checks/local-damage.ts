@@ -51,6 +51,8 @@ function fitMapping(src: Float64Array[], dst: number[][], use: boolean[]): numbe
     const y = dst[t] as number[];
     for (let i = 0; i < FEATURES; i++) {
       const xi = x[i] as number;
+      // Features are ≥ 0 and the targets finite: a zero feature adds only zeros, which change no sum.
+      if (xi === 0) continue;
       const row = ata[i] as number[];
       for (let j = i; j < FEATURES; j++) row[j] = (row[j] as number) + xi * (x[j] as number);
       for (let c = 0; c < 3; c++)
