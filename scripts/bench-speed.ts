@@ -9,6 +9,7 @@
  *
  *   npm run bench:speed [-- --judge checks --content off|auto --cases 8 --per-case 5 --rounds 3]
  *   npm run bench:speed -- --sizes 512,1024,2048,4096 --size-cases 2 --size-rounds 1   (--sizes none: skip)
+ *   npm run bench:speed -- --sizes 1024,4096 --size-format jpeg   (the sizes' files as JPEG, quality 92)
  *
  * Per-candidate time = its judging time (between the judge's progress callbacks; an equal share of the
  * case's judging time when the judge reports no progress) plus an equal share of its case's decoding.
@@ -49,6 +50,8 @@ const { values } = parseArgs({
     sizes: { type: "string", default: "512,1024,2048,4096" },
     "size-cases": { type: "string", default: "2" },
     "size-rounds": { type: "string", default: "1" },
+    /** The files the sizes are judged from: "png" (as built) or "jpeg" (every image re-encoded at quality 92). */
+    "size-format": { type: "string", default: "png" },
   },
 });
 const count = Number(values.cases);
@@ -60,6 +63,7 @@ for (const [name, v] of [
   ["rounds", rounds],
 ] as const)
   if (!Number.isInteger(v) || v < 1) fail(`--${name} must be a positive integer`);
+if (!["png", "jpeg"].includes(values["size-format"])) fail("--size-format must be png or jpeg");
 const photoDir = resolve(values.photos);
 if (/(^|\/)eval(\/|$)/.test(photoDir))
   fail(`${photoDir}: the eval photos are reserved; use ../shared/photos`);
@@ -116,8 +120,13 @@ async function writeSizeCases(side: number): Promise<string> {
   const photos = await resized((await loadPhotos()).slice(0, 4), side);
   const cases = await buildSpeedCases(photos, Number(values["size-cases"]), perCase);
   const dir = await mkdtemp(join(tmpdir(), `bench-speed-${side}-`));
-  const files = (x: { name: string; bytes: Uint8Array }, k: string) =>
-    writeFile(join(dir, `${k}-${x.name}`), x.bytes).then(() => `${k}-${x.name}`);
+  const jpeg = values["size-format"] === "jpeg";
+  const files = async (x: { name: string; bytes: Uint8Array }, k: string) => {
+    const name = jpeg ? `${k}-${basename(x.name, extname(x.name))}.jpg` : `${k}-${x.name}`;
+    const bytes = jpeg ? await sharp(x.bytes).jpeg({ quality: 92 }).toBuffer() : x.bytes;
+    await writeFile(join(dir, name), bytes);
+    return name;
+  };
   const manifest = await Promise.all(
     cases.map(async (c, i) => ({
       family: c.family,
@@ -156,7 +165,7 @@ async function measureSizes(sides: readonly number[]): Promise<void> {
   }
   const base = reports.find((r) => r.side === 1024);
   process.stdout.write(
-    `\nper image size (N×N, ${values["size-cases"]} cases of ${perCase} × ${values["size-rounds"]} rounds, each size in its own process):\n`,
+    `\nper image size (N×N ${values["size-format"].toUpperCase()} files, ${values["size-cases"]} cases of ${perCase} × ${values["size-rounds"]} rounds, each size in its own process):\n`,
   );
   process.stdout.write(
     `${"size".padEnd(12)}${"ms/candidate".padStart(14)}${"p95 ms".padStart(10)}${"× 1024²".padStart(10)}${"decoding".padStart(10)}${"judging ms".padStart(12)}${"× 1024²".padStart(10)}${"peak RSS".padStart(12)}\n`,
