@@ -94,20 +94,17 @@ function sampledExtremes(
     let bottom = Number.POSITIVE_INFINITY;
     const first = Math.max(0, STEP * m - 1);
     const headEnd = Math.min(n - 1, STEP * m + 1);
-    for (let x = first; x <= headEnd; x++) {
+    headHi[m] = top;
+    headLo[m] = bottom;
+    for (let x = first, end = Math.min(n - 1, STEP * m + 2); x <= end; x++) {
       const a = his[from + x * stride] as number;
       const b = los[from + x * stride] as number;
       if (a > top) top = a;
       if (b < bottom) bottom = b;
-    }
-    headHi[m] = top;
-    headLo[m] = bottom;
-    const last = STEP * m + 2;
-    if (last <= n - 1) {
-      const a = his[from + last * stride] as number;
-      const b = los[from + last * stride] as number;
-      if (a > top) top = a;
-      if (b < bottom) bottom = b;
+      if (x === headEnd) {
+        headHi[m] = top;
+        headLo[m] = bottom;
+      }
     }
     segHi[m] = top;
     segLo[m] = bottom;
