@@ -111,7 +111,10 @@ interface SizeReport {
   /** Judging alone (no decoding), per candidate. */
   judgeMs: number;
   decodeShare: number;
+  /** The child's own peak RSS (VmHWM on Linux, from its exec). */
   maxRssMiB: number;
+  /** getrusage's peak, which on Linux also counts the parent's pages at the fork (for comparison). */
+  maxRssSinceForkMiB: number;
   nullRewards: number;
 }
 

@@ -3,11 +3,27 @@
 // process is what a user of the CLI runs: no TypeScript loader in it or in its worker threads.
 //
 //   node scripts/lib/bench-size-child.mjs --dir DIR --side N [--judge checks --content off --rounds 1]
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { nearestRankPercentile, timeJudgeCase } from "../../dist/bench/time-judge-case.js";
 import { findJudge } from "../../dist/judges/registry.js";
+
+/**
+ * This process's own peak RSS (worker threads included). On Linux it is the memory map's high-water mark
+ * (VmHWM), which starts at this program's exec: `resourceUsage().maxRSS` would also count the parent's pages at
+ * the fork, when the parent holds the built cases. Elsewhere, maxRSS.
+ */
+function peakRssMiB() {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (hwm) return Math.round(Number(hwm[1]) / 1024);
+  } catch {
+    // not Linux
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
 
 const { values } = parseArgs({
   options: {
@@ -48,7 +64,8 @@ try {
     p95Ms: round(nearestRankPercentile(per, 0.95), 1),
     judgeMs: round(judgeMs / per.length, 1),
     decodeShare: round(decodeMs / (decodeMs + judgeMs), 3),
-    maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    maxRssMiB: peakRssMiB(),
+    maxRssSinceForkMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     nullRewards: timings.reduce((s, t) => s + t.nullRewards, 0),
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
