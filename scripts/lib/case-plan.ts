@@ -1,3 +1,4 @@
+import { CORE_FAMILIES } from "./core-families.js";
 import type { EditSpec, Rect } from "./edit-spec.js";
 import type { MagnitudeTable, Split } from "./magnitudes.js";
 import type { PhrasingSet, PlainFamily } from "./phrasing-types.js";
@@ -18,27 +19,7 @@ export type Family =
   | "hue-shift";
 
 export const FAMILIES: readonly Family[] = [
-  "brightness-up",
-  "brightness-down",
-  "contrast-up",
-  "contrast-down",
-  "saturation-up",
-  "saturation-down",
-  "grayscale",
-  "sepia",
-  "warmer",
-  "cooler",
-  "invert",
-  "rotate",
-  "flip",
-  "crop",
-  "border",
-  "blur",
-  "sharpen",
-  "noise",
-  "pixelate",
-  "resize",
-  "region",
+  ...CORE_FAMILIES,
   "vignette-add",
   "vignette-remove",
   "posterize",
