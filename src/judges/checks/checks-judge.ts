@@ -9,10 +9,11 @@ import { createInstructionParser } from "../../instruction/instruction-parser.js
 import { aggregateVerdicts, rankCandidates } from "../../scoring/aggregate.js";
 import type { ContentStage } from "./content-stage.js";
 import { planMask } from "./mask-plan.js";
-import { SourceAnalysis, workingFactor } from "./pair-analysis.js";
+import { SourceAnalysis } from "./pair-analysis.js";
 import { PixelPool } from "./pixel-pool.js";
 import { type ReducedImage, reduceImage, reduceMask, sharedMask, sharedReduced } from "./reduced-image.js";
 import { verifyPixels } from "./verify-pixels.js";
+import { workingFactor } from "./working-resolution.js";
 
 export const CHECKS_JUDGE_VERSION = "0.2.1";
 

@@ -4,7 +4,8 @@ import { measureBlockiness } from "../../checks/blockiness.js";
 import { measureDetailChange } from "../../checks/detail-change.js";
 import { toLuma } from "../../checks/pixels/luma.js";
 import { mapPixels, seeded, syntheticImage } from "../../checks/test-helpers/synthetic-image.js";
-import { PairAnalysis, SourceAnalysis, WORKING_SIDE, workingFactor } from "./pair-analysis.js";
+import { PairAnalysis, SourceAnalysis } from "./pair-analysis.js";
+import { WORKING_SIDE, workingFactor } from "./working-resolution.js";
 
 describe("working resolution of the pixel checks", () => {
   it("is the source as given up to 1024 px, then an integer box factor", () => {
