@@ -62,28 +62,16 @@ function channelCombing(h: Float64Array): { combing: number; levels: number } {
 }
 
 export function measurePosterization(image: RgbImage): Posterization {
+  const counts = new Uint32Array(768);
   const { rgb } = image;
   const n = image.width * image.height;
-  // Every pixel up to ~1 MP, a regular subsample beyond. Two sets of counts, for alternate samples, so that
-  // neighbouring pixels of the same code do not wait on each other's increment; summed after.
+  // Every pixel up to ~1 MP, a regular subsample beyond.
   const step = Math.max(1, Math.floor(n / 1_000_000)) * 3;
-  const both = new Uint32Array(2 * 768);
-  let o = 0;
-  for (; o + step < n * 3; o += 2 * step) {
-    const q = o + step;
-    both[rgb[o] as number] = (both[rgb[o] as number] as number) + 1;
-    both[256 + (rgb[o + 1] as number)] = (both[256 + (rgb[o + 1] as number)] as number) + 1;
-    both[512 + (rgb[o + 2] as number)] = (both[512 + (rgb[o + 2] as number)] as number) + 1;
-    both[768 + (rgb[q] as number)] = (both[768 + (rgb[q] as number)] as number) + 1;
-    both[1024 + (rgb[q + 1] as number)] = (both[1024 + (rgb[q + 1] as number)] as number) + 1;
-    both[1280 + (rgb[q + 2] as number)] = (both[1280 + (rgb[q + 2] as number)] as number) + 1;
+  for (let o = 0; o < n * 3; o += step) {
+    counts[rgb[o] as number] = (counts[rgb[o] as number] as number) + 1;
+    counts[256 + (rgb[o + 1] as number)] = (counts[256 + (rgb[o + 1] as number)] as number) + 1;
+    counts[512 + (rgb[o + 2] as number)] = (counts[512 + (rgb[o + 2] as number)] as number) + 1;
   }
-  for (; o < n * 3; o += step) {
-    both[rgb[o] as number] = (both[rgb[o] as number] as number) + 1;
-    both[256 + (rgb[o + 1] as number)] = (both[256 + (rgb[o + 1] as number)] as number) + 1;
-    both[512 + (rgb[o + 2] as number)] = (both[512 + (rgb[o + 2] as number)] as number) + 1;
-  }
-  const counts = both.subarray(0, 768).map((c, i) => c + (both[768 + i] as number));
   const parts = [0, 1, 2].map((c) =>
     channelCombing(Float64Array.from(counts.subarray(c * 256, c * 256 + 256))),
   );

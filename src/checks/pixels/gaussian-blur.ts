@@ -2,7 +2,7 @@ import { wasmGaussianBlur } from "./gaussian-blur-wasm.js";
 import type { Plane } from "./rgb-image.js";
 
 /** The normalised float32 taps of a Gaussian of σ over ±radius. */
-export function gaussianKernel(sigma: number, radius: number): Float32Array {
+function gaussianKernel(sigma: number, radius: number): Float32Array {
   const kernel = new Float32Array(2 * radius + 1);
   let sum = 0;
   for (let i = -radius; i <= radius; i++) {
