@@ -80,7 +80,14 @@ const vlm = await startFakeOpenAiServer(fakeVlm({ viescore: { sc: [8, 6], pq: [9
 const config = join(dir, "config.json");
 writeFileSync(
   config,
-  JSON.stringify({ baseUrls: [vlm.url], model: "fake-vlm", cache: false, concurrency: 32 }),
+  // The fake model answers the own-worded prompts' JSON; the original form would need the reference files.
+  JSON.stringify({
+    baseUrls: [vlm.url],
+    model: "fake-vlm",
+    cache: false,
+    concurrency: 32,
+    promptVariant: "editjudge",
+  }),
 );
 
 interface Run {
