@@ -10,6 +10,7 @@
  *   npm run bench:speed [-- --judge checks --content off|auto --cases 8 --per-case 5 --rounds 3]
  *   npm run bench:speed -- --sizes 512,1024,2048,4096 --size-cases 2 --size-rounds 1   (--sizes none: skip)
  *   npm run bench:speed -- --sizes 1024,4096 --size-format jpeg   (the sizes' files as JPEG, quality 92)
+ *   npm run bench:speed -- --in-flight 4 --sizes none   (4 cases judged at once, as curate --concurrency 4 does)
  *
  * Per-candidate time = its judging time (between the judge's progress callbacks; an equal share of the
  * case's judging time when the judge reports no progress) plus an equal share of its case's decoding.
@@ -28,6 +29,7 @@ import {
   type TimedCase,
   timeJudgeCase,
 } from "../src/bench/time-judge-case.js";
+import { mapWithWorkers } from "../src/concurrency/map-with-workers.js";
 import { findJudge } from "../src/judges/registry.js";
 import { loadRaw, type RawImage } from "./lib/raw-image.js";
 import { buildSpeedCases, type SpeedCase } from "./lib/speed-cases.js";
@@ -45,6 +47,8 @@ const { values } = parseArgs({
     cases: { type: "string", default: "8" },
     "per-case": { type: "string", default: "5" },
     rounds: { type: "string", default: "3" },
+    /** Cases judged at once in the 768×512 run (1: one after the other; curate and bench run several). */
+    "in-flight": { type: "string", default: "1" },
     photos: { type: "string", default: resolve(import.meta.dirname, "../../shared/photos") },
     /** Image sizes (N for N×N) measured after the 768×512 run, each in a child process; "none" skips them. */
     sizes: { type: "string", default: "512,1024,2048,4096" },
@@ -57,10 +61,12 @@ const { values } = parseArgs({
 const count = Number(values.cases);
 const perCase = Number(values["per-case"]);
 const rounds = Number(values.rounds);
+const inFlight = Number(values["in-flight"]);
 for (const [name, v] of [
   ["cases", count],
   ["per-case", perCase],
   ["rounds", rounds],
+  ["in-flight", inFlight],
 ] as const)
   if (!Number.isInteger(v) || v < 1) fail(`--${name} must be a positive integer`);
 if (!["png", "jpeg"].includes(values["size-format"])) fail("--size-format must be png or jpeg");
@@ -196,8 +202,8 @@ async function main(): Promise<void> {
     const timings: CaseTiming[] = [];
     const started = performance.now();
     const cpuStart = process.cpuUsage();
-    for (let r = 0; r < rounds; r++)
-      for (const c of cases) timings.push(await timeJudgeCase(judge, inMemory(c)));
+    const order = Array.from({ length: rounds }, () => cases).flat();
+    timings.push(...(await mapWithWorkers(order, inFlight, (c) => timeJudgeCase(judge, inMemory(c)))));
     const wallMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuStart);
     const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -211,6 +217,7 @@ async function main(): Promise<void> {
       cases: cases.length,
       candidates: total,
       rounds,
+      inFlight,
       candidatesPerSecond: Math.round(((total * rounds) / (wallMs / 1000)) * 10) / 10,
       decodeShare: Math.round((decodeMs / (decodeMs + judgeMs)) * 1000) / 1000,
       judgeShare: Math.round((judgeMs / (decodeMs + judgeMs)) * 1000) / 1000,
@@ -228,7 +235,7 @@ async function main(): Promise<void> {
     };
     const row = (label: string, value: string) => process.stdout.write(`${label.padEnd(28)} ${value}\n`);
     process.stdout.write(
-      `judge ${report.judge} ${report.version}: ${total} candidates (${cases.length} cases of ${perCase}) × ${rounds} rounds on 768×512 photos, after one warm-up round\n`,
+      `judge ${report.judge} ${report.version}: ${total} candidates (${cases.length} cases of ${perCase}) × ${rounds} rounds on 768×512 photos, ${inFlight === 1 ? "one case at a time" : `${inFlight} cases at once (decoding and judging overlap: their shares and per-candidate times include waiting)`}, after one warm-up round\n`,
     );
     row("candidates/s (end to end)", report.candidatesPerSecond.toFixed(1));
     row("candidates per CPU-second", report.candidatesPerCpuSecond.toFixed(1));

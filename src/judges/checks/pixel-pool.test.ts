@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { prepareCase } from "../../image/prepare-case.js";
-import { fixturePhoto } from "../../test-helpers/test-fixture.js";
+import { type FixturePhoto, fixturePhoto } from "../../test-helpers/test-fixture.js";
 import { ChecksJudge } from "./checks-judge.js";
 import type { PixelPool } from "./pixel-pool.js";
 import { reduceImage } from "./reduced-image.js";
@@ -111,6 +111,46 @@ describe("PixelPool", () => {
     expect(a.candidates.length).toBe(4);
     // the inpainted candidate outranks the unchanged one and the one blurred all over
     expect(a.ranking[0]).toBe(0);
+  });
+
+  it("gives the same results with several cases in flight (workers stay on the cases they began) as in this thread", async () => {
+    const built = (await import(pathToFileURL(BUILT).href)) as typeof import("./checks-judge.js");
+    const photos: FixturePhoto[] = ["kodim01.png", "kodim05.png", "kodim12.png"];
+    const cases = await Promise.all(
+      photos.map(async (photo, k) => {
+        const source = await sharp(fixturePhoto(photo)).resize(192, 128).png().toBuffer();
+        const edits = [
+          sharp(source).linear(1, 25),
+          sharp(source).linear(1, -25),
+          sharp(source).blur(1.5),
+          sharp(source).jpeg({ quality: 15 }),
+          sharp(source),
+        ];
+        return prepareCase({
+          source: { kind: "bytes", bytes: new Uint8Array(source), name: `s${k}` },
+          instruction: "make it brighter",
+          candidates: await Promise.all(
+            edits.map(async (e, i) => ({
+              kind: "bytes" as const,
+              bytes: new Uint8Array(await e.toBuffer()),
+              name: `c${k}-${i}`,
+            })),
+          ),
+        });
+      }),
+    );
+    const local = new ChecksJudge();
+    const expected = [];
+    for (const edit of cases) expected.push(JSON.stringify(await local.judge(edit)));
+    const pooled = new built.ChecksJudge({ workers: 2 });
+    try {
+      // Every case at once, twice over and in both orders: the workers' tasks interleave across sources.
+      const order = [...cases, ...cases.slice().reverse()];
+      const got = await Promise.all(order.map((edit) => pooled.judge(edit)));
+      expect(got.map((r) => JSON.stringify(r))).toEqual([...expected, ...expected.slice().reverse()]);
+    } finally {
+      await pooled.close();
+    }
   });
 
   it("drops the tasks no worker has taken yet when their signal aborts, and keeps serving others", async () => {

@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import type { Verdict } from "../../contract/verdict.js";
 import { EditJudgeError } from "../../errors/editjudge-error.js";
 import type { PixelTask, PixelTaskResult } from "./pixel-task.js";
+import { pickTask } from "./source-affinity.js";
 
 const COMPILED_WORKER = new URL("./pixel-worker.js", import.meta.url);
 const SOURCE_WORKER = new URL("./pixel-worker.ts", import.meta.url);
@@ -31,6 +32,8 @@ interface Slot {
   answered: boolean;
   /** Workers in a row in this slot that died before answering anything. */
   strikes: number;
+  /** The source of the last task posted to this worker: the analysis it keeps once it has run its tasks. */
+  lastSource: string | null;
 }
 
 /**
@@ -44,7 +47,8 @@ const MAX_STRIKES = 3;
 
 /**
  * A small pool of worker threads for the per-candidate pixel checks, which are pure and CPU-bound:
- * with two cores, two candidates are verified at once. Tasks go to the least busy worker; those not yet handed
+ * with two cores, two candidates are verified at once. Tasks go to the least busy worker, which takes the
+ * oldest waiting task of the case it is on, else of a case no worker has begun (`pickTask`); those not yet handed
  * to a worker are dropped when their signal aborts (a request that timed out or whose client hung up), so they
  * cost no CPU. Workers hold the event loop open only while they have work, so a caller that forgets `close()`
  * still exits. A worker that dies fails its tasks and is replaced, unless workers keep dying before answering
@@ -150,12 +154,19 @@ export class PixelPool {
     this.#bySignal.delete(signal);
   }
 
-  /** Hands waiting tasks to the least busy workers with room. */
+  /** Hands waiting tasks to the least busy workers with room, each preferring the sources it has analysed. */
   #dispatch(): void {
     while (this.#queue.length > 0 && this.#slots.length > 0) {
       const slot = this.#slots.reduce((a, b) => (b.running.size < a.running.size ? b : a));
       if (slot.running.size >= TASKS_PER_WORKER) return;
-      const waiting = this.#queue.shift() as Waiting;
+      const others = this.#slots.filter((s) => s !== slot).map((s) => s.lastSource);
+      const at = pickTask(
+        this.#queue.map((w) => w.task.sourceKey),
+        slot.lastSource,
+        others,
+      );
+      const waiting = this.#queue.splice(at, 1)[0] as Waiting;
+      slot.lastSource = waiting.task.sourceKey;
       if (slot.running.size === 0) slot.worker.ref();
       slot.running.set(waiting.id, waiting);
       slot.worker.postMessage({ ...waiting.task, id: waiting.id } satisfies PixelTask);
@@ -179,7 +190,7 @@ export class PixelPool {
           )
         : new Worker(this.#url);
     worker.unref();
-    const slot: Slot = { worker, running: new Map(), answered: false, strikes };
+    const slot: Slot = { worker, running: new Map(), answered: false, strikes, lastSource: null };
     const settle = (id: number, settleWith: (w: Waiting) => void) => {
       slot.answered = true;
       const waiting = slot.running.get(id);
