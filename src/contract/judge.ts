@@ -23,7 +23,8 @@ export interface Judge {
    * (a candidate after the source), with the source's size: returns the image to put in the case. A judge that
    * reads large images only in a reduced form keeps that form and returns the image with its pixels taken out
    * (`rgb` empty), so a case of large images holds its full-resolution pixels only while each decodes. The
-   * returned image must then go to this judge only. Absent: the image is kept as decoded.
+   * returned image must then go to this judge only; a copy of it under another name (`{ ...image, name }`, the
+   * same `rgb` array) stands for the same image. Absent: the image is kept as decoded.
    */
   compactImage?(image: DecodedImage, source: { width: number; height: number }): DecodedImage;
   judge(edit: PreparedCase, options?: JudgeRunOptions): Promise<JudgeResult>;

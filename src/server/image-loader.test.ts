@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import type { DecodedImage } from "../contract/image.js";
 import { DEFAULT_IMAGE_LIMITS } from "../image/image-limits.js";
 import { ImageLoader } from "./image-loader.js";
 import { SharedPixelBudget } from "./shared-pixel-budget.js";
@@ -81,5 +82,73 @@ describe("ImageLoader pixel budget", () => {
     // After release, the request's images are refused rather than taken from the budget again.
     await expect(third.load(a as string, "late")).rejects.toMatchObject({ code: "request_ended" });
     expect(shared.held).toBe(0);
+  });
+});
+
+describe("ImageLoader compacted loads", () => {
+  /** A stand-in for a judge's compactImage: records each call, returns the image without its pixels. */
+  function recorder() {
+    const calls: string[] = [];
+    const compactImage = (image: DecodedImage, source: { width: number; height: number }): DecodedImage => {
+      calls.push(`${image.name}@${source.width}x${source.height}`);
+      return { ...image, rgb: new Uint8Array(0) };
+    };
+    return { calls, compactImage };
+  }
+
+  it("decodes a spec once for the source and a same-size candidate, and shares one compacted form", async () => {
+    const shared = new SharedPixelBudget(100 * 4096);
+    const images = loader(100 * 4096, [], shared);
+    const { calls, compactImage } = recorder();
+    const a = (await png64(10)) as string;
+    const source = images.load(a, "source", {
+      keepEncoded: false,
+      compact: { compactImage, source: "self" },
+    });
+    const size = source.then((s) => ({ width: s.width, height: s.height }));
+    const [s, c] = await Promise.all([
+      source,
+      images.load(a, "candidate-0", { keepEncoded: false, compact: { compactImage, source: size } }),
+    ]);
+    expect(calls).toEqual(["source@64x64"]);
+    expect(shared.held).toBe(4096);
+    expect([s.name, c.name]).toEqual(["source", "candidate-0"]);
+    // a copy under another name: the same (empty) pixel array, which is how the judge finds its form again
+    expect(c.rgb).toBe(s.rgb);
+    expect(s.rgb.length).toBe(0);
+    expect(s.encoded.length).toBe(0);
+    expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // loaded again later for the same size: no decode, no new form
+    const again = await images.load(a, "candidate-1", {
+      keepEncoded: false,
+      compact: { compactImage, source: size },
+    });
+    expect(again.rgb).toBe(s.rgb);
+    expect(calls).toEqual(["source@64x64"]);
+    expect(shared.held).toBe(4096);
+  });
+
+  it("decodes a spec again when it is wanted for another source size, counting its pixels again", async () => {
+    const shared = new SharedPixelBudget(100 * 4096);
+    const images = loader(100 * 4096, [], shared);
+    const { calls, compactImage } = recorder();
+    const a = (await png64(10)) as string;
+    await images.load(a, "source", { compact: { compactImage, source: "self" } });
+    const other = Promise.resolve({ width: 128, height: 96 });
+    const c = await images.load(a, "candidate-0", { compact: { compactImage, source: other } });
+    expect(calls).toEqual(["source@64x64", "candidate-0@128x96"]);
+    expect(shared.held).toBe(2 * 4096);
+    expect(c.encoded.length).toBeGreaterThan(0); // kept: keepEncoded was not false
+  });
+
+  it("fails a candidate whose source failed, after its own decode, without compacting it", async () => {
+    const images = loader(100 * 4096, []);
+    const { calls, compactImage } = recorder();
+    const failed = Promise.reject(new Error("source is not an image"));
+    failed.catch(() => {});
+    await expect(
+      images.load((await png64(10)) as string, "candidate-0", { compact: { compactImage, source: failed } }),
+    ).rejects.toThrow("source is not an image");
+    expect(calls).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { realpath } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
 import type { DecodedImage, ImageInput } from "../contract/image.js";
+import type { Judge } from "../contract/judge.js";
 import { EditJudgeError } from "../errors/editjudge-error.js";
 import { InputError } from "../errors/input-error.js";
 import { decodeImage } from "../image/decode-image.js";
@@ -34,13 +35,46 @@ export interface ImageLoaderRequest {
   };
 }
 
+/**
+ * How a request's judge wants an image (see `prepareOptionsFor`): without its encoded bytes when it never reads
+ * them, and compacted (`Judge.compactImage`) for the size of the case's source.
+ */
+export interface LoadAs {
+  /** False: drop the encoded bytes once decoded. Default true. */
+  keepEncoded?: boolean;
+  compact?: {
+    compactImage: NonNullable<Judge["compactImage"]>;
+    /** The source's size, or "self" for the source itself (it is compacted for its own size). */
+    source: "self" | Promise<ImageSize>;
+  };
+}
+
+type ImageSize = { width: number; height: number };
+
+/** One image spec loaded compacted: its compacted forms by the source size they were made for. */
+interface Compacting {
+  /** The full decode while compactions may still need it; dropped once one is made, so its pixels can go. */
+  decoding: Promise<DecodedImage> | null;
+  /** The image's own size, once decoded. */
+  size: ImageSize | null;
+  bySize: Map<string, Promise<DecodedImage>>;
+}
+
+const sizeKey = (size: ImageSize) => `${size.width}x${size.height}`;
+
 const mp = (n: number) => `${(n / 1e6).toFixed(1)} MP`;
 
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
-/** Turns request image specs into decoded images, decoding each distinct spec once per request. */
+/**
+ * Turns request image specs into decoded images, decoding each distinct spec once per request. Compacted, an
+ * image is kept in its judge's reduced form only: a spec compacted for two source sizes in one request (the same
+ * bytes as the source of one group and a candidate of another of a different size) is decoded again for the
+ * second, and its pixels count again against the budgets.
+ */
 export class ImageLoader {
   readonly #cache = new Map<string, Promise<DecodedImage>>();
+  readonly #compacting = new Map<string, Compacting>();
   #pixels = 0;
   /** Pixels taken from the server-wide budget and not yet given back. */
   #shared = 0;
@@ -52,21 +86,77 @@ export class ImageLoader {
     private readonly request: ImageLoaderRequest,
   ) {}
 
-  load(spec: ImageSpec, name: string): Promise<DecodedImage> {
-    const key = typeof spec === "string" ? spec : JSON.stringify(spec);
+  load(spec: ImageSpec, name: string, as: LoadAs = {}): Promise<DecodedImage> {
+    const key =
+      (typeof spec === "string" ? spec : JSON.stringify(spec)) + (as.keepEncoded === false ? "#px" : "");
+    if (as.compact) return this.#loadCompacted(key, spec, name, as.keepEncoded !== false, as.compact);
     const cached = this.#cache.get(key);
     if (cached) {
       this.request.onCacheHit?.();
       return cached.then((image) => ({ ...image, name }));
     }
+    const loading = this.#decode(spec, name, as.keepEncoded !== false);
+    this.#cache.set(key, loading);
+    return loading;
+  }
+
+  /**
+   * Decodes at once (the source's size is not waited for), then compacts for the source's size, reusing a form
+   * made for the same size. A failed decode stays the answer for the spec, as uncompacted.
+   */
+  async #loadCompacted(
+    key: string,
+    spec: ImageSpec,
+    name: string,
+    keepEncoded: boolean,
+    compact: NonNullable<LoadAs["compact"]>,
+  ): Promise<DecodedImage> {
+    let entry = this.#compacting.get(key);
+    if (!entry) {
+      entry = { decoding: null, size: null, bySize: new Map() };
+      this.#compacting.set(key, entry);
+    }
+    const made = entry.size && (await this.#madeFor(entry, entry.size, compact.source));
+    if (made) {
+      this.request.onCacheHit?.();
+      return { ...(await made), name };
+    }
+    const decoding = entry.decoding ?? this.#decode(spec, name, keepEncoded);
+    entry.decoding = decoding;
+    // Its own decode ends first, so nothing of a case is still decoding once a failed source has failed it.
+    const image = await decoding;
+    entry.size = { width: image.width, height: image.height };
+    const size = compact.source === "self" ? entry.size : await compact.source;
+    let form = entry.bySize.get(sizeKey(size));
+    if (form) this.request.onCacheHit?.();
+    else {
+      form = Promise.resolve(compact.compactImage(image, size));
+      entry.bySize.set(sizeKey(size), form);
+    }
+    if (entry.decoding === decoding) entry.decoding = null;
+    return { ...(await form), name };
+  }
+
+  /** The form already made of a decoded spec for the size it is wanted at now, if any. */
+  async #madeFor(
+    entry: Compacting,
+    own: ImageSize,
+    source: "self" | Promise<ImageSize>,
+  ): Promise<Promise<DecodedImage> | undefined> {
+    return entry.bySize.get(sizeKey(source === "self" ? own : await source));
+  }
+
+  /** Reads and decodes one spec, its pixels counted against the budgets from its header on. */
+  #decode(spec: ImageSpec, name: string, keepEncoded: boolean): Promise<DecodedImage> {
     let admitted = 0;
-    const loading = this.#input(spec, name)
+    return this.#input(spec, name)
       .then((input) =>
         decodeImage(input, this.limits, {
           admit: (width, height) => {
             this.#admit(width * height);
             admitted = width * height;
           },
+          ...(keepEncoded ? {} : { keepEncoded: false }),
         }),
       )
       .catch((error: unknown) => {
@@ -74,8 +164,6 @@ export class ImageLoader {
         this.#giveBack(admitted);
         throw error;
       });
-    this.#cache.set(key, loading);
-    return loading;
   }
 
   /**

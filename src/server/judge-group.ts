@@ -5,7 +5,7 @@ import type { CandidateError, CandidateResult, JudgeResult } from "../contract/r
 import { EditJudgeError } from "../errors/editjudge-error.js";
 import { InputError } from "../errors/input-error.js";
 import { rankCandidates } from "../scoring/aggregate.js";
-import type { ImageLoader } from "./image-loader.js";
+import type { ImageLoader, LoadAs } from "./image-loader.js";
 import { type GroupEnvelope, type ImageSpec, imageSpecSchema } from "./request-schemas.js";
 
 /** The error of one candidate, in the server's error shape. */
@@ -69,14 +69,28 @@ export async function judgeGroup(
         code: "empty_instruction",
       },
     );
-  // Everything decodes in parallel; candidates settle one by one so a bad one does not fail the others.
+  // Everything decodes in parallel; candidates settle one by one so a bad one does not fail the others. For a
+  // judge that compacts (checks on large images), the source is compacted as it decodes and each candidate once
+  // both it and the source's size are there, so the request holds full-resolution pixels only while they decode.
+  const plain: LoadAs = judge.usesEncodedImages === false ? { keepEncoded: false } : {};
+  const compactImage = judge.compactImage?.bind(judge);
+  const sourceLoad = loader.load(
+    group.source,
+    "source",
+    compactImage ? { ...plain, compact: { compactImage, source: "self" } } : plain,
+  );
+  const sourceSize = sourceLoad.then((image) => ({ width: image.width, height: image.height }));
+  sourceSize.catch(() => {}); // a failed source fails the case below, candidates just stop
+  const asCandidate: LoadAs = compactImage
+    ? { ...plain, compact: { compactImage, source: sourceSize } }
+    : plain;
   const candidatesSettled = Promise.allSettled(
-    group.candidates.map(async (raw, i) => loader.load(candidateSpec(raw, i), `candidate-${i}`)),
+    group.candidates.map(async (raw, i) => loader.load(candidateSpec(raw, i), `candidate-${i}`, asCandidate)),
   );
   const [head, settled] = await Promise.all([
     Promise.all([
-      loader.load(group.source, "source"),
-      group.mask === undefined ? undefined : loader.load(group.mask, "mask"),
+      sourceLoad,
+      group.mask === undefined ? undefined : loader.load(group.mask, "mask", plain),
     ]).then(
       (images) => ({ images }),
       (error: unknown) => ({ error }),

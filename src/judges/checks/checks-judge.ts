@@ -35,8 +35,11 @@ export class ChecksJudge implements Judge {
   readonly #parser = createInstructionParser();
 
   readonly #pool: PixelPool | null;
-  /** Images this judge compacted (`compactImage`): the reduced form it kept of each. */
-  readonly #compacted = new WeakMap<DecodedImage, ReducedImage>();
+  /**
+   * Images this judge compacted (`compactImage`): the reduced form it kept of each, by the empty pixel array that
+   * stands for it, so a copy of the image (`{ ...image, name }`, as the reward server makes) is found too.
+   */
+  readonly #compacted = new WeakMap<Uint8Array, ReducedImage>();
 
   constructor(options: ChecksJudgeOptions = {}) {
     this.#content = options.contentStage;
@@ -54,13 +57,13 @@ export class ChecksJudge implements Judge {
     if (factor === 1 || this.#content) return image;
     const reduced = reduceImage(image, factor);
     const compact = { ...image, rgb: new Uint8Array(0) };
-    this.#compacted.set(compact, this.#pool ? sharedReduced(reduced) : reduced);
+    this.#compacted.set(compact.rgb, this.#pool ? sharedReduced(reduced) : reduced);
     return compact;
   }
 
   /** An image of the case reduced by the case's working factor: the form kept when compacted, else reduced now. */
   #reduced(image: DecodedImage, factor: number): ReducedImage {
-    const kept = this.#compacted.get(image);
+    const kept = this.#compacted.get(image.rgb);
     if (kept && kept.factor === factor) return kept;
     if (kept || image.rgb.length !== image.width * image.height * 3)
       throw new EditJudgeError(
