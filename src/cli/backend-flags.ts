@@ -103,6 +103,11 @@ const FLAGS: ReadonlyArray<{
     help: "pairwise: given (one call, GenAI-Bench, default) | both (both orders averaged)",
   },
   {
+    flag: "--content <mode>",
+    key: "content",
+    help: "checks: content models (OCR, detector, faces) auto (default) | off (pixel checks only; env EDITJUDGE_CONTENT)",
+  },
+  {
     flag: "--hybrid-margin <m>",
     key: "hybridMargin",
     help: "hybrid: checks decide when |score − 0.5| ≥ m (default 0.25)",

@@ -26,6 +26,7 @@ export const CONFIG_ENV: ReadonlyArray<{ key: Key; vars: readonly string[]; kind
   { key: "referenceDirs", vars: ["EDITJUDGE_REFERENCE_DIR"], kind: "list" },
   { key: "referenceCacheDir", vars: ["EDITJUDGE_REFERENCE_CACHE_DIR"], kind: "string" },
   { key: "promptVariant", vars: ["EDITJUDGE_PROMPT_VARIANT"], kind: "string" },
+  { key: "content", vars: ["EDITJUDGE_CONTENT"], kind: "string" },
 ];
 
 /** Reads the settings present in `env`. Values are validated later, with the rest of the config. */

@@ -63,6 +63,12 @@ export const configSchema = z
     editscorePqImages: z.enum(["edited", "source-and-edited"]).default("edited"),
     /** pairwise: "given" (one call, the order given: GenAI-Bench's form) or "both" (both orders averaged). */
     pairwiseOrders: z.enum(["given", "both"]).default("given"),
+    /**
+     * checks: "auto" verifies text, object and identity principles with the content models
+     * that ship in npm packages (OCR, a detector, face embeddings), loaded on first use; "off" runs the pixel checks
+     * only (content principles abstain, saying so). Default "auto".
+     */
+    content: z.enum(["auto", "off"]).default("auto"),
     /** hybrid: a checks verdict decides when |score − 0.5| ≥ this margin. Default 0.25. */
     hybridMargin: z.number().min(0).max(0.5).default(0.25),
   })

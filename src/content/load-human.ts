@@ -92,7 +92,7 @@ export async function loadHuman(): Promise<VisionEngine> {
     throw new ModelLoadError(
       "human",
       `cannot load @vladmandic/human with the tfjs wasm backend (${firstLine(error)}); install ` +
-        '@vladmandic/human @tensorflow/tfjs-core @tensorflow/tfjs-converter @tensorflow/tfjs-backend-wasm, or set content: "off"',
+        '@vladmandic/human @tensorflow/tfjs-core @tensorflow/tfjs-converter @tensorflow/tfjs-backend-wasm, or run without content models (--content off, config "content": "off" or EDITJUDGE_CONTENT=off)',
       { cause: error },
     );
   }

