@@ -4,12 +4,16 @@
 // memory (RSS) every 50 ms: first a request under the budget, then one far over it (refused with 413). Last,
 // concurrent requests each under the per-request budget but over the server-wide one together (default 400 MP):
 // those that do not fit get 503 server_busy.
+//
+//   npm run bench:request-memory [-- --content off]   (checks without content models keeps large images reduced)
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import sharp from "sharp";
 import { rssMiB } from "./lib-server/process-rss.js";
 
 const SIDE = 6000;
+const contentAt = process.argv.indexOf("--content");
+const CONTENT = contentAt > 0 ? (process.argv[contentAt + 1] ?? "auto") : "auto";
 const BUDGET_MP = 200;
 
 async function blackPng(tag: number): Promise<string> {
@@ -36,6 +40,8 @@ const server = spawn(
     String(BUDGET_MP),
     "--max-body",
     String(256 * 1024 * 1024),
+    "--content",
+    CONTENT,
   ],
   { stdio: ["ignore", "ignore", "pipe"] },
 );
@@ -50,7 +56,7 @@ const url = await new Promise<string>((resolve, reject) => {
 const pid = server.pid as number;
 
 process.stdout.write(
-  `\nOne /v1/score request with the checks judge: a source and N distinct ${SIDE}×${SIDE} all-black PNGs, --max-request-megapixels ${BUDGET_MP}\n\n`,
+  `\nOne /v1/score request with the checks judge (content ${CONTENT}): a source and N distinct ${SIDE}×${SIDE} all-black PNGs, --max-request-megapixels ${BUDGET_MP}\n\n`,
 );
 process.stdout.write(
   "| candidates | pixels sent | body MB | status | answer | server RSS before → peak, MiB | seconds |\n",
