@@ -41,9 +41,9 @@ async function expected(
   return (await new ChecksJudge().judge(edit)).candidates;
 }
 
-describe("reward server on large images (checks with content off compacts them as they decode)", () => {
+describe("reward server on large images (checks compacts them as they decode)", () => {
   it("answers as the judge does on fully decoded images, with images shared across groups and roles", async () => {
-    // Content models read full-resolution pixels, so only checks without them compacts.
+    // Without content models, so the expected results need no models (checks compacts either way).
     const server = await start({ judgeIds: ["checks"], judgeSettings: { content: "off" } });
     const groups = [
       // the same bytes as the source and as a candidate of the same size: one decode, one compacted form

@@ -11,6 +11,7 @@ import type { ContentStage } from "./content-stage.js";
 import { planMask } from "./mask-plan.js";
 import { SourceAnalysis } from "./pair-analysis.js";
 import { PixelPool } from "./pixel-pool.js";
+import { contentView } from "./content-resolution.js";
 import { type ReducedImage, reduceImage, reduceMask, sharedMask, sharedReduced } from "./reduced-image.js";
 import { verifyPixels } from "./verify-pixels.js";
 import { workingFactor } from "./working-resolution.js";
@@ -40,6 +41,8 @@ export class ChecksJudge implements Judge {
    * stands for it, so a copy of the image (`{ ...image, name }`, as the reward server makes) is found too.
    */
   readonly #compacted = new WeakMap<Uint8Array, ReducedImage>();
+  /** With content models: what they read of each compacted image (`contentView`), by the same key. */
+  readonly #contentViews = new WeakMap<Uint8Array, DecodedImage>();
 
   constructor(options: ChecksJudgeOptions = {}) {
     this.#content = options.contentStage;
@@ -48,34 +51,47 @@ export class ChecksJudge implements Judge {
 
   /**
    * Keeps an image over the working resolution in its reduced form (working image and full-resolution tiles, in
-   * shared memory for the pool) and returns it without its pixels; the full-resolution pixels can then go as soon
-   * as the image is decoded. Images analysed as given are returned as they are, and so is everything when content
-   * models run (they read full-resolution pixels).
+   * shared memory for the pool) and, with content models, in the form they read (at most CONTENT_SIDE), and
+   * returns it without its pixels; the full-resolution pixels can then go as soon as the image is decoded.
+   * Images analysed as given are returned as they are.
    */
   compactImage(image: DecodedImage, source: { width: number; height: number }): DecodedImage {
     const factor = workingFactor(source);
-    if (factor === 1 || this.#content) return image;
+    if (factor === 1) return image;
     const reduced = reduceImage(image, factor);
     const compact = { ...image, rgb: new Uint8Array(0) };
     this.#compacted.set(compact.rgb, this.#pool ? sharedReduced(reduced) : reduced);
+    if (this.#content) this.#contentViews.set(compact.rgb, contentView(image));
     return compact;
+  }
+
+  /** An image as the content models read it: the form kept when compacted, else reduced now if large. */
+  #contentView(image: DecodedImage): DecodedImage {
+    const kept = this.#contentViews.get(image.rgb);
+    if (kept) return { ...kept, name: image.name };
+    if (image.rgb.length !== image.width * image.height * 3) throw compactedElsewhere(image);
+    return contentView(image);
   }
 
   /** An image of the case reduced by the case's working factor: the form kept when compacted, else reduced now. */
   #reduced(image: DecodedImage, factor: number): ReducedImage {
     const kept = this.#compacted.get(image.rgb);
     if (kept && kept.factor === factor) return kept;
-    if (kept || image.rgb.length !== image.width * image.height * 3)
-      throw new EditJudgeError(
-        "image_compacted_elsewhere",
-        `${image.name}: its pixels were taken out for another case or another judge (compactImage); decode the case again for this one`,
-      );
+    if (kept || image.rgb.length !== image.width * image.height * 3) throw compactedElsewhere(image);
     return reduceImage(image, factor);
   }
 
   async judge(edit: PreparedCase, options: JudgeRunOptions = {}): Promise<JudgeResult> {
     let principles: Principle[] = this.#parser.parse(edit.instruction);
-    if (this.#content) principles = await this.#content.principlesFor(edit, principles, options.signal);
+    // The content models read each image at most CONTENT_SIDE (the pixel checks, the case as given).
+    const seen = this.#content
+      ? {
+          ...edit,
+          source: this.#contentView(edit.source),
+          candidates: edit.candidates.map((c) => this.#contentView(c)),
+        }
+      : edit;
+    if (this.#content) principles = await this.#content.principlesFor(seen, principles, options.signal);
     const masked = planMask(edit, principles);
     principles = masked.principles;
     const ops = principles.flatMap((p) => (p.kind === "follow" && p.op ? [p.op.op] : []));
@@ -94,7 +110,7 @@ export class ChecksJudge implements Judge {
       options.signal?.throwIfAborted();
       const row: Array<Verdict | null> = [];
       for (const principle of principles) {
-        row.push(this.#content ? await this.#content.verify(principle, edit, index, options.signal) : null);
+        row.push(this.#content ? await this.#content.verify(principle, seen, index, options.signal) : null);
       }
       content.push(row);
     }
@@ -139,4 +155,11 @@ export class ChecksJudge implements Judge {
     await this.#content?.close?.();
     await this.#pool?.close();
   }
+}
+
+function compactedElsewhere(image: DecodedImage): EditJudgeError {
+  return new EditJudgeError(
+    "image_compacted_elsewhere",
+    `${image.name}: its pixels were taken out for another case or another judge (compactImage); decode the case again for this one`,
+  );
 }

@@ -32,6 +32,21 @@ async function largeCase(): Promise<EditCase<ImageInput>> {
   };
 }
 
+/** A content stage that adds nothing and records the name and size of every image it is shown. */
+function recordingStage(seen: string[]): ContentStage {
+  const note = (image: { name: string; width: number; height: number; rgb: Uint8Array }) => {
+    expect(image.rgb.length).toBe(image.width * image.height * 3);
+    return `${image.name} ${image.width}×${image.height}`;
+  };
+  return {
+    principlesFor: async (edit, parsed) => {
+      seen.push(note(edit.source), ...edit.candidates.map(note));
+      return [...parsed];
+    },
+    verify: async () => null,
+  };
+}
+
 describe("ChecksJudge.compactImage", () => {
   it("keeps large images reduced, drops their pixels, and judges them exactly as the full images", async () => {
     const edit = await largeCase();
@@ -64,7 +79,7 @@ describe("ChecksJudge.compactImage", () => {
     }
   });
 
-  it("leaves images it analyses as given, and every image when content models read the pixels", async () => {
+  it("leaves images it analyses as given", async () => {
     const small = await prepareCase({
       source: { kind: "path", path: fixturePhoto("kodim01.png") },
       instruction: "make it brighter",
@@ -72,10 +87,30 @@ describe("ChecksJudge.compactImage", () => {
     });
     const judge = new ChecksJudge();
     expect(judge.compactImage(small.source, small.source)).toBe(small.source);
+    const withContent = new ChecksJudge({ contentStage: recordingStage([]) });
+    expect(withContent.compactImage(small.source, small.source)).toBe(small.source);
     const large = { ...small.source, width: 2100, height: 1400, rgb: new Uint8Array(2100 * 1400 * 3) };
-    const withContent = new ChecksJudge({ contentStage: {} as ContentStage });
-    expect(withContent.compactImage(large, large)).toBe(large);
     expect(judge.compactImage(large, large).rgb.length).toBe(0);
+    expect(withContent.compactImage(large, large).rgb.length).toBe(0);
+  });
+
+  it("with content models too: they read each image at most CONTENT_SIDE, the same compacted or not", async () => {
+    const edit = await largeCase();
+    const seen: string[] = [];
+    const judge = new ChecksJudge({ contentStage: recordingStage(seen) });
+    const full = JSON.stringify(await judge.judge(await prepareCase(edit)));
+    const fullSeen = seen.splice(0);
+    const compact = await prepareCase(edit, undefined, prepareOptionsFor(judge));
+    expect(compact.source.rgb.length).toBe(0);
+    expect(JSON.stringify(await judge.judge(compact))).toBe(full);
+    // 2100×1400 is over 2048: the models get it halved, by name, and each candidate the same way
+    expect(fullSeen).toEqual([
+      "s.png 1050×700",
+      "blurred.png 1050×700",
+      "jpeg.jpg 1050×700",
+      "same.png 1050×700",
+    ]);
+    expect(seen).toEqual(fullSeen);
   });
 
   it("refuses, by name, an image another judge compacted", async () => {
