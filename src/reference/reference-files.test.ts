@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../cli/main.js";
+import { captureOutput } from "../test-helpers/capture-output.js";
 import { fetchPinned, rawUrl } from "./fetch-pinned.js";
 import { PINNED_FILES, repoName } from "./pinned-files.js";
 import { ReferenceFiles, sha256Hex } from "./reference-files.js";
@@ -101,16 +102,7 @@ describe.skipIf(absent)("fetchPinned and `editjudge prompts`", () => {
 
   it("`prompts fetch all` fills the cache, `prompts check` then finds every file; an unknown judge is refused", async () => {
     const cache = tmp();
-    let out = "";
-    let err = "";
-    vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-      out += String(s);
-      return true;
-    });
-    vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-      err += String(s);
-      return true;
-    });
+    const captured = captureOutput();
     const check = ["node", "editjudge", "prompts", "check", "all", "--reference-cache-dir", cache];
     expect(await main(check)).toBe(1);
     process.exitCode = undefined;
@@ -133,8 +125,8 @@ describe.skipIf(absent)("fetchPinned and `editjudge prompts`", () => {
     ).toBe(2);
     vi.restoreAllMocks();
     process.exitCode = undefined;
-    expect(out.match(/^fetched /gm)).toHaveLength(Object.keys(PINNED_FILES).length);
-    expect(out.match(/^ok /gm)).toHaveLength(Object.keys(PINNED_FILES).length);
-    expect(err).toMatch(/judge "rubric" has no original prompt/);
+    expect(captured.out.match(/^fetched /gm)).toHaveLength(Object.keys(PINNED_FILES).length);
+    expect(captured.out.match(/^ok /gm)).toHaveLength(Object.keys(PINNED_FILES).length);
+    expect(captured.err).toMatch(/judge "rubric" has no original prompt/);
   });
 });

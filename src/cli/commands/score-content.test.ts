@@ -1,22 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { JudgeResult } from "../../contract/result.js";
 import { writeImages } from "../../judges/vlm/test-helpers/judge-fixture.js";
+import { captureOutput } from "../../test-helpers/capture-output.js";
 import { main } from "../main.js";
 
 /** Runs the CLI, returning its exit code, stdout and stderr. */
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
+  const captured = captureOutput();
   try {
-    return { code: await main(argv), out, err };
+    const code = await main(argv);
+    return { code, out: captured.out, err: captured.err };
   } finally {
     vi.restoreAllMocks();
   }

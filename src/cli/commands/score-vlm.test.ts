@@ -4,6 +4,7 @@ import type { FakeServer } from "../../backends/test-helpers/fake-openai-server.
 import type { JudgeResult } from "../../contract/result.js";
 import type { FakeVlmScript } from "../../judges/vlm/test-helpers/fake-vlm.js";
 import { startFakeVlm, writeImages } from "../../judges/vlm/test-helpers/judge-fixture.js";
+import { captureOutput } from "../../test-helpers/capture-output.js";
 import { main } from "../main.js";
 
 let server: FakeServer | undefined;
@@ -15,16 +16,7 @@ afterEach(async () => {
 async function score(script: FakeVlmScript, judge: string, n: number, extra: string[] = []) {
   server = await startFakeVlm(script);
   const files = await writeImages(n);
-  let out = "";
-  let err = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
+  const captured = captureOutput();
   const args = [
     "node",
     "editjudge",
@@ -48,6 +40,7 @@ async function score(script: FakeVlmScript, judge: string, n: number, extra: str
     ...extra,
   ]);
   vi.restoreAllMocks();
+  const { out, err } = captured;
   return { code, err, result: code === 0 ? (JSON.parse(out) as JudgeResult) : null, dir: files.dir };
 }
 
