@@ -141,6 +141,23 @@ describe("ImageLoader compacted loads", () => {
     expect(c.encoded.length).toBeGreaterThan(0); // kept: keepEncoded was not false
   });
 
+  it("starts another size from the image itself when the judge kept it whole, without decoding again", async () => {
+    const shared = new SharedPixelBudget(100 * 4096);
+    const images = loader(100 * 4096, [], shared);
+    const calls: string[] = [];
+    const compactImage = (image: DecodedImage, source: { width: number; height: number }) => {
+      calls.push(`${source.width}x${source.height}`);
+      return image;
+    };
+    const a = (await png64(10)) as string;
+    await images.load(a, "source", { compact: { compactImage, source: "self" } });
+    const other = Promise.resolve({ width: 128, height: 96 });
+    const c = await images.load(a, "candidate-0", { compact: { compactImage, source: other } });
+    expect(calls).toEqual(["64x64", "128x96"]);
+    expect(shared.held).toBe(4096);
+    expect(c.rgb.length).toBe(64 * 64 * 3);
+  });
+
   it("fails a candidate whose source failed, after its own decode, without compacting it", async () => {
     const images = loader(100 * 4096, []);
     const { calls, compactImage } = recorder();

@@ -53,8 +53,10 @@ type ImageSize = { width: number; height: number };
 
 /** One image spec loaded compacted: its compacted forms by the source size they were made for. */
 interface Compacting {
-  /** The full decode while compactions may still need it; dropped once one is made, so its pixels can go. */
+  /** The full decode while compactions may still need it; dropped once it has ended, so its pixels can go. */
   decoding: Promise<DecodedImage> | null;
+  /** The decoded image, when a form is the image itself (the judge kept it whole): other sizes start from it. */
+  whole: DecodedImage | null;
   /** The image's own size, once decoded. */
   size: ImageSize | null;
   bySize: Map<string, Promise<DecodedImage>>;
@@ -70,7 +72,7 @@ const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
  * Turns request image specs into decoded images, decoding each distinct spec once per request. Compacted, an
  * image is kept in its judge's reduced form only: a spec compacted for two source sizes in one request (the same
  * bytes as the source of one group and a candidate of another of a different size) is decoded again for the
- * second, and its pixels count again against the budgets.
+ * second, and its pixels count again against the budgets, unless the judge kept it whole for the first.
  */
 export class ImageLoader {
   readonly #cache = new Map<string, Promise<DecodedImage>>();
@@ -113,7 +115,7 @@ export class ImageLoader {
   ): Promise<DecodedImage> {
     let entry = this.#compacting.get(key);
     if (!entry) {
-      entry = { decoding: null, size: null, bySize: new Map() };
+      entry = { decoding: null, whole: null, size: null, bySize: new Map() };
       this.#compacting.set(key, entry);
     }
     const made = entry.size && (await this.#madeFor(entry, entry.size, compact.source));
@@ -121,19 +123,25 @@ export class ImageLoader {
       this.request.onCacheHit?.();
       return { ...(await made), name };
     }
-    const decoding = entry.decoding ?? this.#decode(spec, name, keepEncoded);
-    entry.decoding = decoding;
-    // Its own decode ends first, so nothing of a case is still decoding once a failed source has failed it.
-    const image = await decoding;
+    let image = entry.whole;
+    if (!image) {
+      const decoding = entry.decoding ?? this.#decode(spec, name, keepEncoded);
+      entry.decoding = decoding;
+      // Its own decode ends first, so nothing of a case is still decoding once a failed source has failed it. A
+      // failed decode stays the answer; a decoded image is let go here, whatever follows (a failed source too).
+      image = await decoding;
+      if (entry.decoding === decoding) entry.decoding = null;
+    }
     entry.size = { width: image.width, height: image.height };
     const size = compact.source === "self" ? entry.size : await compact.source;
     let form = entry.bySize.get(sizeKey(size));
     if (form) this.request.onCacheHit?.();
     else {
-      form = Promise.resolve(compact.compactImage(image, size));
+      const made = compact.compactImage(image, size);
+      if (made === image) entry.whole = image;
+      form = Promise.resolve(made);
       entry.bySize.set(sizeKey(size), form);
     }
-    if (entry.decoding === decoding) entry.decoding = null;
     return { ...(await form), name };
   }
 

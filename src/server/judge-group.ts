@@ -88,13 +88,15 @@ export async function judgeGroup(
     group.candidates.map(async (raw, i) => loader.load(candidateSpec(raw, i), `candidate-${i}`, asCandidate)),
   );
   const [head, settled] = await Promise.all([
-    Promise.all([
+    // Both settle before either failure counts, so a failed source does not leave the mask decoding.
+    Promise.allSettled([
       sourceLoad,
       group.mask === undefined ? undefined : loader.load(group.mask, "mask", plain),
-    ]).then(
-      (images) => ({ images }),
-      (error: unknown) => ({ error }),
-    ),
+    ]).then(([source, mask]) => {
+      if (source.status === "rejected") return { error: source.reason as unknown };
+      if (mask.status === "rejected") return { error: mask.reason as unknown };
+      return { images: [source.value, mask.value] as const };
+    }),
     candidatesSettled,
   ]);
   // A bad source fails the case only once every decode has ended, so no image is still being decoded (and

@@ -7,7 +7,7 @@ import type { Verdict } from "../../contract/verdict.js";
 import { EditJudgeError } from "../../errors/editjudge-error.js";
 import { createInstructionParser } from "../../instruction/instruction-parser.js";
 import { aggregateVerdicts, rankCandidates } from "../../scoring/aggregate.js";
-import { contentView } from "./content-resolution.js";
+import { contentFactor, contentView } from "./content-resolution.js";
 import type { ContentStage } from "./content-stage.js";
 import { planMask } from "./mask-plan.js";
 import { SourceAnalysis } from "./pair-analysis.js";
@@ -57,7 +57,8 @@ export class ChecksJudge implements Judge {
    */
   compactImage(image: DecodedImage, source: { width: number; height: number }): DecodedImage {
     const factor = workingFactor(source);
-    if (factor === 1) return image;
+    // With content models, an image they read as it is stays whole: keeping it reduced too would only add memory.
+    if (factor === 1 || (this.#content && contentFactor(image) === 1)) return image;
     const reduced = reduceImage(image, factor);
     const compact = { ...image, rgb: new Uint8Array(0) };
     this.#compacted.set(compact.rgb, this.#pool ? sharedReduced(reduced) : reduced);

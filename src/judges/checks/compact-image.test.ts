@@ -92,6 +92,10 @@ describe("ChecksJudge.compactImage", () => {
     const large = { ...small.source, width: 2100, height: 1400, rgb: new Uint8Array(2100 * 1400 * 3) };
     expect(judge.compactImage(large, large).rgb.length).toBe(0);
     expect(withContent.compactImage(large, large).rgb.length).toBe(0);
+    // with content models, an image they read as it is (≤ 2048 px) stays whole rather than held twice
+    const medium = { ...small.source, width: 1500, height: 1000, rgb: new Uint8Array(1500 * 1000 * 3) };
+    expect(withContent.compactImage(medium, medium)).toBe(medium);
+    expect(judge.compactImage(medium, medium).rgb.length).toBe(0);
   });
 
   it("with content models too: they read each image at most CONTENT_SIDE, the same compacted or not", async () => {

@@ -18,6 +18,8 @@ function workerUrl(): URL | null {
 
 interface Waiting {
   id: number;
+  /** Times a younger task was handed out while this one was the oldest waiting (see `pickTask`). */
+  passedOver: number;
   task: Omit<PixelTask, "id">;
   signal: AbortSignal | undefined;
   resolve(v: Verdict[]): void;
@@ -96,7 +98,7 @@ export class PixelPool {
           new EditJudgeError("pixel_pool_closed", "the checks judge was closed; create a new one"),
         );
       if (this.#broken) return reject(this.#brokenError());
-      const waiting: Waiting = { id: ++this.#ids, task, signal, resolve, reject };
+      const waiting: Waiting = { id: ++this.#ids, passedOver: 0, task, signal, resolve, reject };
       waiting.resolve = (v) => {
         this.#forget(waiting);
         resolve(v);
@@ -160,11 +162,14 @@ export class PixelPool {
       const slot = this.#slots.reduce((a, b) => (b.running.size < a.running.size ? b : a));
       if (slot.running.size >= TASKS_PER_WORKER) return;
       const others = this.#slots.filter((s) => s !== slot).map((s) => s.lastSource);
+      const oldest = this.#queue[0] as Waiting;
       const at = pickTask(
         this.#queue.map((w) => w.task.sourceKey),
         slot.lastSource,
         others,
+        oldest.passedOver,
       );
+      if (at > 0) oldest.passedOver++;
       const waiting = this.#queue.splice(at, 1)[0] as Waiting;
       slot.lastSource = waiting.task.sourceKey;
       if (slot.running.size === 0) slot.worker.ref();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickTask } from "./source-affinity.js";
+import { MAX_PASSED_OVER, pickTask } from "./source-affinity.js";
 
 describe("pickTask", () => {
   it("takes the oldest task of the worker's own source, even behind older tasks of other sources", () => {
@@ -18,5 +18,12 @@ describe("pickTask", () => {
 
   it("is first-come order when no worker has begun anything", () => {
     expect(pickTask(["c", "a", "b"], null, [null])).toBe(0);
+  });
+});
+
+describe("pickTask fairness", () => {
+  it("takes the oldest task once it has been passed over MAX_PASSED_OVER times", () => {
+    expect(pickTask(["y", "x", "x"], "x", ["x"], MAX_PASSED_OVER - 1)).toBe(1);
+    expect(pickTask(["y", "x", "x"], "x", ["x"], MAX_PASSED_OVER)).toBe(0);
   });
 });
