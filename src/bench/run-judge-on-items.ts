@@ -3,7 +3,7 @@ import type { Judge, JudgeRunOptions } from "../contract/judge.js";
 import { EditJudgeError } from "../errors/editjudge-error.js";
 import { InputError } from "../errors/input-error.js";
 import type { ImageLimits } from "../image/image-limits.js";
-import { prepareCase, prepareOptionsFor } from "../image/prepare-case.js";
+import { decodeSlots, prepareCase, prepareOptionsFor } from "../image/prepare-case.js";
 import type { BenchItem, JudgePrediction } from "./bench-item.js";
 import { imageContentHash, judgmentKey } from "./judgment-key.js";
 import type { JudgmentStore } from "./judgment-store.js";
@@ -32,6 +32,8 @@ export async function runJudgeOnItems(
   options: RunOnItemsOptions,
 ): Promise<Map<string, JudgePrediction>> {
   const settings = options.settings ?? {};
+  // The items judged at once decode through shared slots (see `decodeSlots`).
+  const prepare = { ...prepareOptionsFor(options.judge), slots: decodeSlots() };
   let done = 0;
   let cached = 0;
   const judgeOne = async (item: BenchItem): Promise<JudgePrediction> => {
@@ -69,7 +71,7 @@ export async function runJudgeOnItems(
           ...(item.requirement !== undefined ? { metadata: { requirement: item.requirement } } : {}),
         },
         options.limits,
-        prepareOptionsFor(options.judge),
+        prepare,
       );
       const result = await options.judge.judge(prepared, {
         ...options.run,

@@ -2,7 +2,7 @@ import type { Judge } from "../contract/judge.js";
 import { EditJudgeError } from "../errors/editjudge-error.js";
 import { InputError } from "../errors/input-error.js";
 import type { ImageLimits } from "../image/image-limits.js";
-import { prepareCase, prepareOptionsFor } from "../image/prepare-case.js";
+import { type DecodeSlots, prepareCase, prepareOptionsFor } from "../image/prepare-case.js";
 import { type CurateDecision, decide } from "./curate-decision.js";
 import type { RawRow } from "./dataset-rows.js";
 import { toEditRow } from "./row-images.js";
@@ -39,7 +39,8 @@ export async function judgeRow(
   datasetPath: string,
   judge: Judge,
   minReward: number,
-  limits: ImageLimits,
+  /** The image limits, and the decode slots the rows judged at once share. */
+  decoding: { limits: ImageLimits; slots?: DecodeSlots },
   signal?: AbortSignal,
   /** How many runs this row has stopped already (see STOPS_PER_ROW). */
   stopsSoFar = 0,
@@ -57,8 +58,8 @@ export async function judgeRow(
         ...(row.mask ? { mask: row.mask } : {}),
         ...(row.requirement ? { metadata: { requirement: row.requirement } } : {}),
       },
-      limits,
-      prepareOptionsFor(judge),
+      decoding.limits,
+      { ...prepareOptionsFor(judge), ...(decoding.slots ? { slots: decoding.slots } : {}) },
     );
     const result = await judge.judge(prepared, signal ? { signal } : {});
     // Whatever a judge made of an aborted call, the run is stopping: nothing of this row is decided.

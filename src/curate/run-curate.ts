@@ -4,6 +4,7 @@ import { mapWithWorkers } from "../concurrency/map-with-workers.js";
 import type { Judge } from "../contract/judge.js";
 import { ConfigError } from "../errors/config-error.js";
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "../image/image-limits.js";
+import { type DecodeSlots, decodeSlots } from "../image/prepare-case.js";
 import { carriedColumns } from "./carried-columns.js";
 import { checkCurateInput } from "./check-curate-input.js";
 import { checkCurateOptions } from "./check-curate-options.js";
@@ -83,6 +84,8 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
   const shard = options.shard ?? { index: 0, count: 1 };
   const batchSize = options.batchSize ?? 16;
   const limits = options.limits ?? DEFAULT_IMAGE_LIMITS;
+  // The rows judged at once decode through shared slots: memory follows the cores, not --concurrency.
+  const decoding = { limits, slots: decodeSlots() };
   await checkCurateInput(options.input);
   checkCuratePaths(options.input, { output: options.output, ...paths });
   if (!existsSync(paths.state) && !options.overwrite)
@@ -136,7 +139,7 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
     const flush = async () => {
       let judged: JudgedRow[];
       try {
-        judged = await judgeAll(batch, options, limits, (row) => state.stopsAt(row));
+        judged = await judgeAll(batch, options, decoding, (row) => state.stopsAt(row));
       } catch (error) {
         if (error instanceof RowStopError) state.recordStop(error.row);
         throw error;
@@ -182,7 +185,7 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
 function judgeAll(
   rows: readonly RawRow[],
   options: CurateOptions,
-  limits: ImageLimits,
+  decoding: { limits: ImageLimits; slots: DecodeSlots },
   stopsAt: (row: number) => number,
 ): Promise<JudgedRow[]> {
   // The first row that stops the run stops the others too (no more model calls for a batch that is redone on
@@ -191,7 +194,7 @@ function judgeAll(
     rows,
     options.concurrency ?? 4,
     (row, _index, signal) =>
-      judgeRow(row, options.input, options.judge, options.minReward, limits, signal, stopsAt(row.index)),
+      judgeRow(row, options.input, options.judge, options.minReward, decoding, signal, stopsAt(row.index)),
     options.signal,
   );
 }

@@ -1,3 +1,5 @@
+import { availableParallelism } from "node:os";
+import pLimit from "p-limit";
 import type { EditCase, PreparedCase } from "../contract/edit-case.js";
 import type { DecodedImage, ImageInput } from "../contract/image.js";
 import type { Judge } from "../contract/judge.js";
@@ -11,6 +13,22 @@ export interface PrepareOptions {
   keepEncoded?: boolean;
   /** The judge's `compactImage`, applied to the source and each candidate as it decodes. */
   compact?: Judge["compactImage"];
+  /**
+   * Decodes shared by every case a caller prepares at once (`decodeSlots()`): each image's decode waits for a
+   * slot, so cases in flight together hold at most that many full-resolution images being decoded.
+   */
+  slots?: DecodeSlots;
+}
+
+/** Runs a decode when a slot is free (a p-limit limiter). */
+export type DecodeSlots = <T>(decode: () => Promise<T>) => Promise<T>;
+
+/**
+ * Slots for the decodes of many cases at once (curate, bench): as many as the cores, since a decode keeps one core
+ * busy and more at once would only hold more full-resolution images.
+ */
+export function decodeSlots(size = availableParallelism()): DecodeSlots {
+  return pLimit(Math.max(1, size));
 }
 
 /** How to decode a case for `judge`: without encoded bytes it never reads, compacted as it asks. */
@@ -46,7 +64,11 @@ export async function prepareCase(
   const inputs: Array<ImageInput | undefined> = [edit.source, edit.mask, ...edit.candidates];
   const [source, mask, ...candidates] = await decodeBounded(
     inputs,
-    compacting(options.compact, (input) => decodeImage(input, limits, hooks)),
+    compacting(options.compact, (input) =>
+      options.slots
+        ? options.slots(() => decodeImage(input, limits, hooks))
+        : decodeImage(input, limits, hooks),
+    ),
   );
   if (!source) throw new InputError("source", "source image missing");
   const prepared: PreparedCase = { source, instruction, candidates: candidates as DecodedImage[] };
