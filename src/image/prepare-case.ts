@@ -62,13 +62,10 @@ export async function prepareCase(
   }
   const hooks = options.keepEncoded === false ? { keepEncoded: false } : {};
   const inputs: Array<ImageInput | undefined> = [edit.source, edit.mask, ...edit.candidates];
+  const slots = options.slots ?? ((decode) => decode());
   const [source, mask, ...candidates] = await decodeBounded(
     inputs,
-    compacting(options.compact, (input) =>
-      options.slots
-        ? options.slots(() => decodeImage(input, limits, hooks))
-        : decodeImage(input, limits, hooks),
-    ),
+    compacting(options.compact, (input) => slots(() => decodeImage(input, limits, hooks))),
   );
   if (!source) throw new InputError("source", "source image missing");
   const prepared: PreparedCase = { source, instruction, candidates: candidates as DecodedImage[] };

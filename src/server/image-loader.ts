@@ -59,7 +59,7 @@ interface Compacting {
   whole: DecodedImage | null;
   /** The image's own size, once decoded. */
   size: ImageSize | null;
-  bySize: Map<string, Promise<DecodedImage>>;
+  bySize: Map<string, DecodedImage>;
 }
 
 const sizeKey = (size: ImageSize) => `${size.width}x${size.height}`;
@@ -118,10 +118,12 @@ export class ImageLoader {
       entry = { decoding: null, whole: null, size: null, bySize: new Map() };
       this.#compacting.set(key, entry);
     }
-    const made = entry.size && (await this.#madeFor(entry, entry.size, compact.source));
-    if (made) {
-      this.request.onCacheHit?.();
-      return { ...(await made), name };
+    if (entry.size) {
+      const made = entry.bySize.get(sizeKey(compact.source === "self" ? entry.size : await compact.source));
+      if (made) {
+        this.request.onCacheHit?.();
+        return { ...made, name };
+      }
     }
     let image = entry.whole;
     if (!image) {
@@ -137,21 +139,11 @@ export class ImageLoader {
     let form = entry.bySize.get(sizeKey(size));
     if (form) this.request.onCacheHit?.();
     else {
-      const made = compact.compactImage(image, size);
-      if (made === image) entry.whole = image;
-      form = Promise.resolve(made);
+      form = compact.compactImage(image, size);
+      if (form === image) entry.whole = image;
       entry.bySize.set(sizeKey(size), form);
     }
-    return { ...(await form), name };
-  }
-
-  /** The form already made of a decoded spec for the size it is wanted at now, if any. */
-  async #madeFor(
-    entry: Compacting,
-    own: ImageSize,
-    source: "self" | Promise<ImageSize>,
-  ): Promise<Promise<DecodedImage> | undefined> {
-    return entry.bySize.get(sizeKey(source === "self" ? own : await source));
+    return { ...form, name };
   }
 
   /** Reads and decodes one spec, its pixels counted against the budgets from its header on. */

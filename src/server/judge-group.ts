@@ -4,6 +4,7 @@ import type { Judge } from "../contract/judge.js";
 import type { CandidateError, CandidateResult, JudgeResult } from "../contract/result.js";
 import { EditJudgeError } from "../errors/editjudge-error.js";
 import { InputError } from "../errors/input-error.js";
+import { prepareOptionsFor } from "../image/prepare-case.js";
 import { rankCandidates } from "../scoring/aggregate.js";
 import type { ImageLoader, LoadAs } from "./image-loader.js";
 import { type GroupEnvelope, type ImageSpec, imageSpecSchema } from "./request-schemas.js";
@@ -72,8 +73,8 @@ export async function judgeGroup(
   // Everything decodes in parallel; candidates settle one by one so a bad one does not fail the others. For a
   // judge that compacts (checks on large images), the source is compacted as it decodes and each candidate once
   // both it and the source's size are there, so the request holds full-resolution pixels only while they decode.
-  const plain: LoadAs = judge.usesEncodedImages === false ? { keepEncoded: false } : {};
-  const compactImage = judge.compactImage?.bind(judge);
+  const { keepEncoded, compact: compactImage } = prepareOptionsFor(judge);
+  const plain: LoadAs = keepEncoded === false ? { keepEncoded } : {};
   const sourceLoad = loader.load(
     group.source,
     "source",
