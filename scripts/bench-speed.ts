@@ -2,7 +2,8 @@
  * Speed of a judge (default: checks) on 768×512 photos: candidates per second end to end, the share of
  * time spent decoding (prepareCase) versus judging, and per-candidate mean and p95 latency. Then, per image size
  * (default 512², 1024², 2048², 4096²: the photos resized to N×N, written as PNG files), time per candidate, the
- * judging alone, and the peak RSS of a process that only judges that size: the parent builds the cases and writes
+ * judging alone, CPU per candidate against the floor of decoding the files with libvips alone, and the peak RSS of
+ * a process that only judges that size: the parent builds the cases and writes
  * them to a temporary directory; each size is judged by `lib/bench-size-child.mjs` in its own process on the built
  * package (dist/, as the CLI runs), so neither building, another size nor a TypeScript loader hides in its peak;
  * worker threads count, they share the process.
@@ -117,6 +118,10 @@ interface SizeReport {
   /** Judging alone (no decoding), per candidate. */
   judgeMs: number;
   decodeShare: number;
+  /** CPU ms per candidate (every thread), decoding and judging. */
+  cpuMs: number;
+  /** CPU ms per candidate of decoding the images with libvips alone, one at a time: the floor of `cpuMs`. */
+  bareDecodeCpuMs: number;
   /** The child's own peak RSS (VmHWM on Linux, from its exec). */
   maxRssMiB: number;
   /** getrusage's peak, which on Linux also counts the parent's pages at the fork (for comparison). */
@@ -177,13 +182,21 @@ async function measureSizes(sides: readonly number[]): Promise<void> {
     `\nper image size (N×N ${values["size-format"].toUpperCase()} files, ${values["size-cases"]} cases of ${perCase} × ${values["size-rounds"]} rounds, each size in its own process):\n`,
   );
   process.stdout.write(
-    `${"size".padEnd(12)}${"ms/candidate".padStart(14)}${"p95 ms".padStart(10)}${"× 1024²".padStart(10)}${"decoding".padStart(10)}${"judging ms".padStart(12)}${"× 1024²".padStart(10)}${"peak RSS".padStart(12)}\n`,
+    `${"size".padEnd(12)}${"ms/candidate".padStart(14)}${"p95 ms".padStart(10)}${"× 1024²".padStart(10)}${"decoding".padStart(10)}${"judging ms".padStart(12)}${"× 1024²".padStart(10)}${"CPU ms".padStart(10)}${"× 1024²".padStart(10)}${"bare decode".padStart(13)}${"peak RSS".padStart(12)}\n`,
   );
+  const times = (x: number, of: number | undefined) => (of ? (x / of).toFixed(2) : "–");
   for (const r of reports) {
-    const ratio = base ? (r.meanMs / base.meanMs).toFixed(2) : "–";
-    const judgeRatio = base ? (r.judgeMs / base.judgeMs).toFixed(2) : "–";
     process.stdout.write(
-      `${`${r.side}×${r.side}`.padEnd(12)}${r.meanMs.toFixed(1).padStart(14)}${r.p95Ms.toFixed(1).padStart(10)}${ratio.padStart(10)}${`${(r.decodeShare * 100).toFixed(0)}%`.padStart(10)}${r.judgeMs.toFixed(1).padStart(12)}${judgeRatio.padStart(10)}${`${r.maxRssMiB} MiB`.padStart(12)}\n`,
+      `${`${r.side}×${r.side}`.padEnd(12)}${r.meanMs.toFixed(1).padStart(14)}${r.p95Ms.toFixed(1).padStart(10)}${times(r.meanMs, base?.meanMs).padStart(10)}${`${(r.decodeShare * 100).toFixed(0)}%`.padStart(10)}${r.judgeMs.toFixed(1).padStart(12)}${times(r.judgeMs, base?.judgeMs).padStart(10)}${r.cpuMs.toFixed(1).padStart(10)}${times(r.cpuMs, base?.cpuMs).padStart(10)}${r.bareDecodeCpuMs.toFixed(1).padStart(13)}${`${r.maxRssMiB} MiB`.padStart(12)}\n`,
+    );
+  }
+  // Time follows CPU on a fixed number of cores, so the time ratio cannot go under this CPU floor: the large size's
+  // bare decode (which grows with its pixels) plus what 1024² spends beyond its own bare decode.
+  for (const r of reports) {
+    if (!base || r.side <= base.side) continue;
+    const floor = r.bareDecodeCpuMs + base.cpuMs - base.bareDecodeCpuMs;
+    process.stdout.write(
+      `CPU floor at ${r.side}²: its bare decode ${r.bareDecodeCpuMs.toFixed(1)} ms + 1024²'s other ${(base.cpuMs - base.bareDecodeCpuMs).toFixed(1)} ms = ${floor.toFixed(1)} ms per candidate, ${times(floor, base.cpuMs)}× 1024²'s ${base.cpuMs.toFixed(1)} ms\n`,
     );
   }
   process.stdout.write(`${JSON.stringify({ sizes: reports })}\n`);

@@ -1,5 +1,5 @@
 // Child of scripts/bench-speed.ts: judges the cases of one image size and prints one JSON line (time per
-// candidate, judging alone, decoding share, peak RSS). Plain JavaScript on the built package (dist/), so the
+// candidate, judging alone, decoding share, CPU per candidate, the bare libvips decode's CPU, peak RSS). Plain JavaScript on the built package (dist/), so the
 // process is what a user of the CLI runs: no TypeScript loader in it or in its worker threads.
 //
 //   node scripts/lib/bench-size-child.mjs --dir DIR --side N [--judge checks --content off --rounds 1]
@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import sharp from "sharp";
 import { nearestRankPercentile, timeJudgeCase } from "../../dist/bench/time-judge-case.js";
 import { findJudge } from "../../dist/judges/registry.js";
 
@@ -48,11 +49,37 @@ const timed = (m) => ({
 const judge = await findJudge(values.judge).create({
   settings: values.judge === "checks" ? { content: values.content } : {},
 });
+/** CPU milliseconds (every thread of this process) that `run` takes. */
+async function cpuMs(run) {
+  const before = process.cpuUsage();
+  await run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * The floor no judge can go under: each image of the cases decoded to raw pixels by libvips alone, one at a time
+ * (no hashing, no analysis), in CPU ms per candidate, the source's decode shared by its candidates as in judging.
+ */
+async function bareDecodeCpuMs() {
+  let total = 0;
+  let candidates = 0;
+  for (const m of manifest) {
+    for (const name of [m.source, ...m.candidates])
+      total += await cpuMs(() => sharp(join(dir, name), { limitInputPixels: false }).raw().toBuffer());
+    candidates += m.candidates.length;
+  }
+  return total / candidates;
+}
+
 try {
   await timeJudgeCase(judge, timed(manifest[0])); // warm-up
   const timings = [];
-  for (let r = 0; r < Number(values.rounds); r++)
-    for (const m of manifest) timings.push(await timeJudgeCase(judge, timed(m)));
+  const cpu = await cpuMs(async () => {
+    for (let r = 0; r < Number(values.rounds); r++)
+      for (const m of manifest) timings.push(await timeJudgeCase(judge, timed(m)));
+  });
+  const bareDecode = await bareDecodeCpuMs();
   const per = timings.flatMap((t) => t.perCandidateMs);
   const decodeMs = timings.reduce((s, t) => s + t.decodeMs, 0);
   const judgeMs = timings.reduce((s, t) => s + t.judgeMs, 0);
@@ -64,6 +91,8 @@ try {
     p95Ms: round(nearestRankPercentile(per, 0.95), 1),
     judgeMs: round(judgeMs / per.length, 1),
     decodeShare: round(decodeMs / (decodeMs + judgeMs), 3),
+    cpuMs: round(cpu / per.length, 1),
+    bareDecodeCpuMs: round(bareDecode, 1),
     maxRssMiB: peakRssMiB(),
     maxRssSinceForkMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     nullRewards: timings.reduce((s, t) => s + t.nullRewards, 0),
