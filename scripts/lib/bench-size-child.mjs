@@ -79,6 +79,9 @@ try {
     for (let r = 0; r < Number(values.rounds); r++)
       for (const m of manifest) timings.push(await timeJudgeCase(judge, timed(m)));
   });
+  // The peaks before the bare decodes below, which hold images of their own.
+  const maxRssMiB = peakRssMiB();
+  const maxRssSinceForkMiB = Math.round(process.resourceUsage().maxRSS / 1024);
   const bareDecode = await bareDecodeCpuMs();
   const per = timings.flatMap((t) => t.perCandidateMs);
   const decodeMs = timings.reduce((s, t) => s + t.decodeMs, 0);
@@ -93,8 +96,8 @@ try {
     decodeShare: round(decodeMs / (decodeMs + judgeMs), 3),
     cpuMs: round(cpu / per.length, 1),
     bareDecodeCpuMs: round(bareDecode, 1),
-    maxRssMiB: peakRssMiB(),
-    maxRssSinceForkMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    maxRssMiB,
+    maxRssSinceForkMiB,
     nullRewards: timings.reduce((s, t) => s + t.nullRewards, 0),
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -13,7 +13,7 @@ interface Tensor {
 }
 interface Tfjs {
   io: TfjsIo;
-  tensor3d(values: Uint8Array, shape: [number, number, number], dtype: "int32"): Tensor;
+  tensor3d(values: Float32Array, shape: [number, number, number], dtype: "float32"): Tensor;
 }
 interface HumanResult {
   object: Array<{ label: string; score: number; boxRaw: readonly number[] }>;
@@ -117,7 +117,7 @@ export async function loadHuman(): Promise<VisionEngine> {
   let queue: Promise<unknown> = Promise.resolve();
   const run = (image: DecodedImage, config: object): Promise<HumanResult> => {
     const next = queue.then(async () => {
-      const tensor = tf.tensor3d(image.rgb, [image.height, image.width, 3], "int32");
+      const tensor = tf.tensor3d(Float32Array.from(image.rgb), [image.height, image.width, 3], "float32");
       try {
         return await instance.detect(tensor, config);
       } finally {
