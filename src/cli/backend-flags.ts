@@ -108,6 +108,12 @@ const FLAGS: ReadonlyArray<{
     help: "checks: content models (OCR, detector, faces) auto (default) | off (pixel checks only; env EDITJUDGE_CONTENT)",
   },
   {
+    flag: "--max-pixels <n>",
+    key: "maxPixels",
+    help: "largest image accepted, in pixels (default 40000000; env EDITJUDGE_MAX_PIXELS)",
+    parse: num,
+  },
+  {
     flag: "--hybrid-margin <m>",
     key: "hybridMargin",
     help: "hybrid: checks decide when |score − 0.5| ≥ m (default 0.25)",

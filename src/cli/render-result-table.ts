@@ -17,7 +17,10 @@ export function renderResultTable(result: JudgeResult): string {
     const where = p.region ? ` (${p.region.label})` : "";
     lines.push(`  ${p.id.padEnd(idWidth)}  ${p.kind.padEnd(7)}  ${p.text}${where}`);
   }
-  const rankOf = new Map(result.ranking.map((index, rank) => [index, rank + 1] as const));
+  // A candidate without a reward has no rank: the ranking lists it last, the table says it is unranked.
+  const ranked = result.ranking.filter((index) => result.candidates[index]?.reward != null);
+  const unranked = result.ranking.filter((index) => result.candidates[index]?.reward == null);
+  const rankOf = new Map(ranked.map((index, rank) => [index, rank + 1] as const));
   for (const c of result.candidates) {
     lines.push("");
     const d = c.dimensions;
@@ -41,12 +44,14 @@ export function renderResultTable(result: JudgeResult): string {
   }
   lines.push("");
   lines.push(
-    `Ranking: ${result.ranking
-      .map((index, rank) => {
-        const c = result.candidates[index];
-        return `${rank + 1}. ${c?.name ?? index} (${fmt(c?.reward ?? null)})`;
-      })
-      .join("   ")}`,
+    `Ranking: ${
+      ranked
+        .map((index, rank) => {
+          const c = result.candidates[index];
+          return `${rank + 1}. ${c?.name ?? index} (${fmt(c?.reward ?? null)})`;
+        })
+        .join("   ") || "none (no candidate has a reward)"
+    }${unranked.length ? `   not ranked (no reward): ${unranked.map((i) => result.candidates[i]?.name ?? i).join(", ")}` : ""}`,
   );
   for (const note of result.notes) lines.push(`Note: ${note}`);
   return `${lines.join("\n")}\n`;

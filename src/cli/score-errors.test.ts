@@ -57,6 +57,33 @@ describe("editjudge score: bad input", () => {
     );
   }, 120_000);
 
+  it("takes its pixel limit from --max-pixels or EDITJUDGE_MAX_PIXELS, as the refusal says", async () => {
+    const args = ["score", "-s", good, "-i", "make it brighter", "-c", good, "--content", "off"];
+    expectCleanError(
+      await run([...args, "--max-pixels", "3000"]),
+      /good\.png: image is 64×48 = 3072 px, over the 3000 px limit; .*--max-pixels/,
+    );
+    expect((await run([...args, "--max-pixels", "3072"])).code).toBe(0);
+    const viaEnv = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [BIN, ...args],
+        { timeout: 120_000, env: { ...process.env, EDITJUDGE_MAX_PIXELS: "3000" } },
+        (error, _stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stderr }),
+      );
+    });
+    expect(viaEnv.code).toBe(2);
+    expect(viaEnv.stderr).toMatch(/over the 3000 px limit/);
+    expectCleanError(await run([...args, "--max-pixels", "0"]), /maxPixels/);
+  }, 120_000);
+
+  it("refuses --principle for a judge that derives its own principles, naming the judges that read them", async () => {
+    expectCleanError(
+      await run(["score", "-s", good, "-i", "make it brighter", "-c", good, "-p", "keep: the sky stays"]),
+      /--principle: the checks judge does not read given principles .*: rubric$/,
+    );
+  });
+
   it("names a file that is not an image", async () => {
     const path = join(dir, "notes.png");
     await writeFile(path, "these are not pixels\n");

@@ -27,6 +27,7 @@ export const CONFIG_ENV: ReadonlyArray<{ key: Key; vars: readonly string[]; kind
   { key: "referenceCacheDir", vars: ["EDITJUDGE_REFERENCE_CACHE_DIR"], kind: "string" },
   { key: "promptVariant", vars: ["EDITJUDGE_PROMPT_VARIANT"], kind: "string" },
   { key: "content", vars: ["EDITJUDGE_CONTENT"], kind: "string" },
+  { key: "maxPixels", vars: ["EDITJUDGE_MAX_PIXELS"], kind: "number" },
 ];
 
 /** Reads the settings present in `env`. Values are validated later, with the rest of the config. */

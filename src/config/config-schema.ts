@@ -69,6 +69,11 @@ export const configSchema = z
      * only (content principles abstain, saying so). Default "auto".
      */
     content: z.enum(["auto", "off"]).default("auto"),
+    /**
+     * Largest image accepted, in pixels (width × height), checked from the file's header before decoding, so a
+     * decompression bomb is refused cheaply. Default 40000000 (40 MP).
+     */
+    maxPixels: z.number().int().min(1).max(1_000_000_000).default(40_000_000),
     /** hybrid: a checks verdict decides when |score − 0.5| ≥ this margin. Default 0.25. */
     hybridMargin: z.number().min(0).max(0.5).default(0.25),
   })

@@ -47,7 +47,7 @@ function readConfigFile(path: string): Record<string, unknown> {
   } catch (error) {
     throw new ConfigError(
       "config",
-      `cannot read config file ${path} (${(error as NodeJS.ErrnoException).code}); check --config`,
+      `cannot read config file ${path} (${(error as NodeJS.ErrnoException).code}); check the path given by --config or EDITJUDGE_CONFIG`,
     );
   }
   try {

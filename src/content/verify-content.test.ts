@@ -70,6 +70,16 @@ describe("object verification", () => {
     );
     expect(v.status).toBe("abstain");
     expect(v.reason).toContain("COCO");
+    // Text named without its words is not an object: the reason says how to ask for it.
+    const text = verifyObjectOp(
+      P,
+      { op: "object-remove", object: "text", cocoClass: null },
+      { source: [], candidate: [], thresholds: t },
+    );
+    expect(text.status).toBe("abstain");
+    expect(text.reason).toMatch(
+      /names text without its words.*quote the words, e\.g\. remove the text "SALE"/,
+    );
   });
   it("wants the new object where the old one was", () => {
     const op = { op: "object-replace", from: "dog", fromClass: "dog", to: "cat", toClass: "cat" } as const;

@@ -32,18 +32,19 @@ export function addedObjects(input: ObjectInputs, label: string): Detection[] {
 const list = (dets: readonly Detection[]) =>
   dets.map((d) => `${d.label} ${d.score.toFixed(2)} at ${describeBox(d.box)}`).join("; ");
 
+/** Why an object the detector has no class for is not checked; text named without its words gets the fix. */
+function notADetectorClass(object: string): string {
+  if (/^(?:the |some |any )?(?:text|words?|writing|lettering|caption|letters)$/i.test(object.trim()))
+    return `"${object}" names text without its words, so neither the detector nor the OCR can check it; quote the words, e.g. remove the text "SALE"`;
+  return `"${object}" is not one of the 80 COCO classes the detector knows`;
+}
+
 export function verifyObjectOp(principle: Principle, op: ObjectOp, input: ObjectInputs): Verdict {
   const details = { candidateDetections: input.candidate, sourceDetections: input.source };
   const t = input.thresholds;
   if (op.op === "object-replace") return verifyReplace(principle, op, input, details);
   const cls = op.cocoClass;
-  if (!cls)
-    return abstainVerdict(
-      principle,
-      D,
-      `"${op.object}" is not one of the 80 COCO classes the detector knows`,
-      details,
-    );
+  if (!cls) return abstainVerdict(principle, D, notADetectorClass(op.object), details);
   const s = present(input.source, cls, t.objectMinScore);
   const c = present(input.candidate, cls, t.objectMinScore);
   const measurements = { sourceCount: s.length, candidateCount: c.length, minScore: t.objectMinScore };
@@ -95,12 +96,7 @@ function verifyReplace(
   const t = input.thresholds;
   if (!op.fromClass || !op.toClass) {
     const which = op.fromClass ? op.to : op.from;
-    return abstainVerdict(
-      principle,
-      D,
-      `"${which}" is not one of the 80 COCO classes the detector knows`,
-      details,
-    );
+    return abstainVerdict(principle, D, notADetectorClass(which), details);
   }
   const olds = present(input.source, op.fromClass, t.objectMinScore);
   if (olds.length === 0)

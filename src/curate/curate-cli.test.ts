@@ -117,6 +117,8 @@ describe("editjudge curate (built CLI)", () => {
     ["--min-reward", "", /--min-reward is empty; give a number/],
     ["--min-reward", " ", /--min-reward is empty; give a number/],
     ["--min-reward", "0x1", /--min-reward "0x1" is not a number/],
+    ["--min-reward", "2", /--min-reward 2 is outside 0–1, the range of rewards/],
+    ["--min-reward", "-0.1", /--min-reward -0.1 is outside 0–1/],
     ["--batch-size", "", /--batch-size is empty/],
     ["--concurrency", " ", /--concurrency is empty/],
   ])(

@@ -73,6 +73,12 @@ export function toEditRow(record: Record<string, unknown>, datasetPath: string):
   const dir = dirname(resolve(datasetPath));
   const rawInstruction = record.instruction;
   const instruction = rawInstruction instanceof Uint8Array ? decoder.decode(rawInstruction) : rawInstruction;
+  if (instruction !== undefined && instruction !== null && typeof instruction !== "string")
+    throw new InputError(
+      "instruction",
+      `field "instruction" is ${Array.isArray(instruction) ? "a list" : `a ${typeof instruction}`}, not text`,
+      { code: "invalid_row" },
+    );
   if (typeof instruction !== "string" || instruction.trim().length === 0)
     throw new InputError("instruction", 'field "instruction" is missing or empty', { code: "invalid_row" });
   const mask = record.mask;

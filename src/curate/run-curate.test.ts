@@ -79,6 +79,25 @@ describe("runCurate", () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
+  it("reports each commit once: no repeated last line when the rows fill the last batch, or on a resume", async () => {
+    const out = join(dir, "out.jsonl");
+    const seen: number[] = [];
+    const onProgress = (p: { nextIndex: number }) => seen.push(p.nextIndex);
+    await runCurate({ input: data, output: out, judge, minReward: 0.5, batchSize: 8, onProgress });
+    expect(seen).toEqual([8, 16, 24, 32, 40]);
+    seen.length = 0;
+    // Cut after the first batch: the resume reports the batches it commits, each once.
+    const cut = join(dir, "cut.jsonl");
+    const crash = (p: FaultPoint, b: number) => {
+      if (p === "after-commit" && b === 0) throw new Error("simulated crash");
+    };
+    await expect(
+      runCurate({ input: data, output: cut, judge, minReward: 0.5, batchSize: 20, onFault: crash }),
+    ).rejects.toThrow("simulated crash");
+    await runCurate({ input: data, output: cut, judge, minReward: 0.5, batchSize: 20, onProgress });
+    expect(seen).toEqual([40]);
+  });
+
   it("splits work across shards without overlap", async () => {
     const full = join(dir, "full.jsonl");
     await runCurate({ input: data, output: full, judge, minReward: 0.5 });

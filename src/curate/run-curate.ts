@@ -168,7 +168,8 @@ export async function runCurate(options: CurateOptions): Promise<CurateSummary> 
       if (raw.index % shard.count === shard.index) batch.push(raw);
       if (batch.length >= batchSize) await flush();
     }
-    await flush();
+    // The last rows, if any were read since the last commit (else that commit already said all there is).
+    if (batch.length > 0 || scanned > progress.nextIndex) await flush();
     // Parquet's footer; a crash before the state records the end cuts it off again and the rerun rewrites it.
     progress.keptBytes = kept.finish();
     progress.rejectedBytes = rejected.finish();

@@ -20,7 +20,12 @@ export function checkMaskSize(mask: Sized, source: Sized): "same" | "rescale" {
   if (Math.abs(aspect - 1) <= ASPECT_TOLERANCE) return "rescale";
   throw new InputError(
     "mask",
-    `mask ${mask.name} is ${mask.width}×${mask.height} but the source ${source.name} is ${source.width}×${source.height} (another aspect ratio, so it cannot be rescaled onto it); give a mask of the source's size, white where the edit may change the picture`,
+    `${named("mask", mask.name)} is ${mask.width}×${mask.height} but ${named("the source", source.name)} is ${source.width}×${source.height} (another aspect ratio, so it cannot be rescaled onto it); give a mask of the source's size, white where the edit may change the picture`,
     { code: "mask_size_mismatch" },
   );
+}
+
+/** "mask m.png", or just "mask" when the image is named after its role (as the server names them). */
+function named(role: string, name: string): string {
+  return role.endsWith(name) ? role : `${role} ${name}`;
 }

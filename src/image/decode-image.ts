@@ -144,12 +144,17 @@ export async function decodeImage(
   };
 }
 
+/** "40.0 MP" for a large count, "3072 px" for a small one (so a small limit does not read as 0.0 MP). */
+function pixelCount(pixels: number): string {
+  return pixels >= 100_000 ? `${(pixels / 1e6).toFixed(1)} MP` : `${pixels} px`;
+}
+
 /** The per-image pixel limit, checked from the header: a decompression bomb stops here. */
 function checkPixels(name: string, width: number, height: number, limits: ImageLimits): void {
   if (width * height > limits.maxPixels)
     throw new InputError(
       name,
-      `${name}: image is ${width}×${height} = ${((width * height) / 1e6).toFixed(1)} MP, over the ${(limits.maxPixels / 1e6).toFixed(1)} MP limit; downscale it or raise maxPixels`,
+      `${name}: image is ${width}×${height} = ${pixelCount(width * height)}, over the ${pixelCount(limits.maxPixels)} limit; downscale it or raise maxPixels (--max-pixels, EDITJUDGE_MAX_PIXELS)`,
       { code: "image_too_large" },
     );
 }

@@ -15,5 +15,7 @@ export interface JudgeEntry {
   description: string;
   /** True when the judge needs an OpenAI-compatible model server. */
   needsBackend: boolean;
+  /** True when the judge verifies the principles a case gives (`EditCase.principles`); others parse the instruction. */
+  readsPrinciples?: boolean;
   create(options: JudgeFactoryOptions): Judge | Promise<Judge>;
 }

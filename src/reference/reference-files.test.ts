@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../cli/main.js";
+import { ORIGINAL_PROMPT_FILES } from "../judges/vlm/original-prompts.js";
 import { captureOutput } from "../test-helpers/capture-output.js";
 import { fetchPinned, rawUrl } from "./fetch-pinned.js";
 import { PINNED_FILES, repoName } from "./pinned-files.js";
@@ -128,5 +129,13 @@ describe.skipIf(absent)("fetchPinned and `editjudge prompts`", () => {
     expect(captured.out.match(/^fetched /gm)).toHaveLength(Object.keys(PINNED_FILES).length);
     expect(captured.out.match(/^ok /gm)).toHaveLength(Object.keys(PINNED_FILES).length);
     expect(captured.err).toMatch(/judge "rubric" has no original prompt/);
+    // Before the fetch, each missing file names a `prompts fetch` argument that command accepts.
+    const missing = captured.out.split("\n").filter((l) => l.startsWith("missing"));
+    expect(missing).toHaveLength(Object.keys(PINNED_FILES).length);
+    for (const line of missing) {
+      const judge = /prompts fetch (\S+?)"/.exec(line)?.[1];
+      expect(Object.keys(ORIGINAL_PROMPT_FILES)).toContain(judge);
+      expect(line).toMatch(/no --reference-dir is set and it is not in the fetch cache/);
+    }
   });
 });

@@ -88,12 +88,15 @@ export class ReferenceFiles {
 function refusal(pin: PinnedFile, judge: string, where: ReferenceLocations, changed: string[]): string {
   const fix =
     `clone https://github.com/${pin.repo} at commit ${pin.commit} and pass --reference-dir DIR ` +
-    `(or EDITJUDGE_REFERENCE_DIR), or run "editjudge prompts fetch ${judge || pin.id}", ` +
+    `(or EDITJUDGE_REFERENCE_DIR), or run "editjudge prompts fetch ${judge || "all"}", ` +
     `or choose the own-worded prompts with --prompt-variant editjudge`;
-  const searched = where.dirs.length > 0 ? where.dirs.join(", ") : "no --reference-dir";
+  const absent =
+    where.dirs.length > 0
+      ? `it is not in ${where.dirs.join(", ")} nor in the fetch cache ${where.cacheDir}`
+      : `no --reference-dir is set and it is not in the fetch cache ${where.cacheDir}`;
   const problem =
     changed.length > 0
       ? `${changed[0]} is not the pinned version (SHA-256 differs from ${pin.sha256.slice(0, 12)}…)`
-      : `it is not in ${searched} nor in the fetch cache ${where.cacheDir}`;
+      : absent;
   return `the ${judge ? `${judge} judge's ` : ""}original prompt is read from ${describePin(pin)}, but ${problem}; ${fix}`;
 }

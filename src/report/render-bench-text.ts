@@ -33,14 +33,14 @@ export function renderBenchText(run: BenchRun): string {
     const tuned = m["accuracy-with-ties-tuned-threshold"];
     if (tuned)
       lines.push(
-        `  ${"accuracy-with-ties-tuned-threshold".padEnd(36)} ${pct(tuned.accuracy)}%  (ε = ${tuned.threshold ?? "none"})`,
+        `  ${"accuracy-with-ties-tuned-threshold".padEnd(36)} ${pct(tuned.accuracy)}%  (ε = ${tuned.threshold === null || tuned.threshold === undefined ? "none" : epsilon(tuned.threshold)})`,
       );
     for (const [k, g] of Object.entries(m["group-accuracy"] ?? {}))
       lines.push(`  ${`group-accuracy ${k}`.padEnd(36)} ${pct(g.accuracy)}%  (${g.correct}/${g.n})`);
     const twoPair = m["group-accuracy-2pair-tuned-tie"];
     if (twoPair)
       lines.push(
-        `  ${"group-accuracy K=2, tuned tie ε".padEnd(36)} ${pct(twoPair.accuracy)}%  (${twoPair.correct}/${twoPair.n}, ε = ${twoPair.epsilon}; EditReward's convention)`,
+        `  ${"group-accuracy K=2, tuned tie ε".padEnd(36)} ${pct(twoPair.accuracy)}%  (${twoPair.correct}/${twoPair.n}, ε = ${epsilon(twoPair.epsilon)}; EditReward's convention)`,
       );
     for (const key of ["spearman", "kendall-tau-b", "pearson"] as const) {
       const c = m[key];
@@ -58,4 +58,9 @@ export function renderBenchText(run: BenchRun): string {
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** A tuned threshold as read: six significant digits (0.744346, not 0.7443460000000001). */
+export function epsilon(x: number): string {
+  return String(Number(x.toPrecision(6)));
 }

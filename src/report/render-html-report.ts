@@ -2,6 +2,7 @@ import type { BenchItem } from "../bench/bench-item.js";
 import type { BenchRun, JudgeRun } from "../bench/run-bench.js";
 import { escapeHtml } from "./html-escape.js";
 import { humanGoodness } from "./human-goodness.js";
+import { epsilon } from "./render-bench-text.js";
 import { REPORT_CSS } from "./report-css.js";
 import { svgBarChart } from "./svg-bar-chart.js";
 import { calibrationBins, svgCalibration } from "./svg-calibration.js";
@@ -31,7 +32,7 @@ function summaryRow(run: JudgeRun): string {
     ? `${percent ? pct(ci.low) : fix(ci.low)} – ${percent ? pct(ci.high) : fix(ci.high)}`
     : "n/a";
   const tuned = r.metrics["accuracy-with-ties-tuned-threshold"];
-  return `<tr><td>${escapeHtml(r.judge)}</td><td>${r.source}</td><td>${percent ? pct(r.primary.value) : fix(r.primary.value)}</td><td>${ciText}</td><td>${pct(r.metrics["pairwise-strict"]?.accuracy)}</td><td>${pct(r.metrics["pairwise-ties-excluded"]?.accuracy)}</td><td>${tuned ? `${pct(tuned.accuracy)} (ε=${tuned.threshold ?? "none"})` : "n/a"}</td><td>${pct(r.abstentionRate)}</td><td>${r.ties}</td></tr>`;
+  return `<tr><td>${escapeHtml(r.judge)}</td><td>${r.source}</td><td>${percent ? pct(r.primary.value) : fix(r.primary.value)}</td><td>${ciText}</td><td>${pct(r.metrics["pairwise-strict"]?.accuracy)}</td><td>${pct(r.metrics["pairwise-ties-excluded"]?.accuracy)}</td><td>${tuned ? `${pct(tuned.accuracy)} (ε=${tuned.threshold === null || tuned.threshold === undefined ? "none" : epsilon(tuned.threshold)})` : "n/a"}</td><td>${pct(r.abstentionRate)}</td><td>${r.ties}</td></tr>`;
 }
 
 function judgeSection(run: JudgeRun, items: ReadonlyMap<string, BenchItem>, thumbs: Thumbnails): string {

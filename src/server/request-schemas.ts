@@ -42,7 +42,8 @@ export const metadataSchema = z
 
 const caseFields = {
   source: imageSpecSchema,
-  instruction: z.string().min(1).max(4000),
+  // An empty one is refused with the code of a blank one (empty_instruction), when the case is prepared.
+  instruction: z.string().max(4000),
   candidates: z.array(imageSpecSchema).min(1).max(64),
   mask: imageSpecSchema
     .describe("edit mask, white = the area the edit may change; the source's size or aspect ratio")

@@ -66,10 +66,9 @@ describe("reward server", () => {
     const [ok, noInstruction, mixed, noCandidates, notObject] = body.groups;
     expect(ok?.candidates.map((c) => c.reward)).toEqual([0.2, 0.4]);
     expect(noInstruction?.id).toBe("empty-instruction");
-    expect(noInstruction?.error?.code).toBe("invalid_request");
-    expect(noInstruction?.error?.message).toMatch(
-      /^group does not match the schema: groups\.1\.instruction: /,
-    );
+    // An empty instruction gets the code of a blank one, not a schema error.
+    expect(noInstruction?.error?.code).toBe("empty_instruction");
+    expect(noInstruction?.error?.message).toMatch(/instruction is empty; say what the edit should do/);
     expect(noInstruction?.candidates).toHaveLength(3);
     expect(noInstruction?.candidates.every((c) => c.reward === null && c.error)).toBe(true);
     expect(mixed?.id).toBe(7);

@@ -96,6 +96,20 @@ describe("bad input gets a clear 4xx and the server stays up", () => {
     ],
     ["unknown field", () => ({ ...scoreWithSource(png), extra: 1 }), 400, "invalid_request", /extra/],
     [
+      "empty instruction",
+      () => ({ ...scoreWithSource(png), instruction: "" }),
+      400,
+      "empty_instruction",
+      /empty/,
+    ],
+    [
+      "blank instruction",
+      () => ({ ...scoreWithSource(png), instruction: "  " }),
+      400,
+      "empty_instruction",
+      /empty/,
+    ],
+    [
       "JSON nested 200,000 deep",
       () => `{"source":"${"A".repeat(9000)}","x":${"[".repeat(200_000)}${"]".repeat(200_000)}}`,
       400,

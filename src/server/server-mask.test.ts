@@ -62,6 +62,6 @@ describe.skipIf(!HAVE_PHOTO)("reward server with a mask", () => {
     expect(good).toBeGreaterThan(spilled as number);
     expect(spilled).toBeLessThan(0.5);
     expect(wrong?.error?.code).toBe("mask_size_mismatch");
-    expect(wrong?.error?.message).toMatch(/mask .* is 256×256 but the source .* is 384×256/);
+    expect(wrong?.error?.message).toMatch(/^mask is 256×256 but the source is 384×256/);
   });
 });

@@ -74,3 +74,53 @@ describe("editjudge bench", () => {
     expect(bad.err).toMatch(/unknown format "xyz"/);
   });
 });
+
+describe("editjudge bench: what it refuses and what it reports", () => {
+  it("refuses --settings keys or values score would refuse, and counts below their floor (exit 2)", async () => {
+    const file = await writeItemsJsonl(dir, 2);
+    const cases: Array<[string[], RegExp]> = [
+      [["--settings", '{"nope":1}'], /--settings is invalid: .*nope/],
+      [["--settings", '{"maxSide":-1}'], /--settings is invalid at "maxSide"/],
+      [["--settings", '{"concurrency":0}'], /--settings is invalid at "concurrency"/],
+      [["--concurrency", "0"], /--concurrency must be an integer ≥ 1, got "0"/],
+      [["--concurrency", "-1"], /--concurrency must be an integer ≥ 1/],
+      [["--bootstrap", "-5"], /--bootstrap must be an integer ≥ 0/],
+      [["--tie-threshold", "-0.1"], /--tie-threshold must be a number ≥ 0/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, err } = await capture(["bench", file, "--no-store", "--judge", "checks", ...args]);
+      expect(code, args.join(" ")).toBe(2);
+      expect(err).toMatch(message);
+    }
+    // The checks judge's own setting passes the shared check (and is checked by the judge).
+    const ok = await capture(["bench", file, "--no-store", "--settings", '{"workers":0,"content":"off"}']);
+    expect(ok.code).toBe(0);
+  }, 120_000);
+
+  it("names the items it could not judge on stderr and exits 1, still printing the numbers", async () => {
+    const { writeFile } = await import("node:fs/promises");
+    await writeItemsJsonl(dir, 2);
+    const bad = join(dir, "bad.jsonl");
+    const row = { id: "typo", instruction: "make it brighter", candidates: ["bright.png", "dark.png"] };
+    await writeFile(
+      bad,
+      `${JSON.stringify({ ...row, source: "sourse.png", preferred: 0 })}\n${JSON.stringify({ ...row, id: "fine", source: "source.png", preferred: 0 })}\n`,
+    );
+    try {
+      const { code, out, err } = await capture([
+        "bench",
+        bad,
+        "--no-store",
+        "--settings",
+        '{"content":"off"}',
+      ]);
+      expect(code).toBe(1);
+      expect(out).toMatch(/abstained 1\/2/);
+      expect(err).toMatch(/1 of 2 items could not be judged and count as abstained/);
+      expect(err).toMatch(/typo: .*sourse\.png/);
+      expect(err).not.toMatch(/\bfine:/);
+    } finally {
+      process.exitCode = undefined;
+    }
+  }, 120_000);
+});

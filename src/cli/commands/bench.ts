@@ -1,8 +1,10 @@
 import type { Command } from "commander";
 import { BENCH_FORMATS, type BenchFormat } from "../../bench/formats/read-dataset.js";
-import { benchJson, benchRows, runBench } from "../../bench/run-bench.js";
+import { type BenchRun, benchJson, benchRows, runBench } from "../../bench/run-bench.js";
 import { savedResults, writeSavedResults } from "../../bench/saved-results.js";
+import { configSchema } from "../../config/config-schema.js";
 import { ConfigError } from "../../errors/config-error.js";
+import { DEFAULT_IMAGE_LIMITS } from "../../image/image-limits.js";
 import { renderBenchText } from "../../report/render-bench-text.js";
 import { writeBenchReport } from "../../report/write-bench-report.js";
 import { startProgressBar } from "./bench-progress-bar.js";
@@ -23,22 +25,60 @@ interface BenchCliOptions {
   saveResults?: string;
 }
 
-const number = (name: string, value: string, integer = false) => {
+const number = (name: string, value: string, integer = false, min = Number.NEGATIVE_INFINITY) => {
   const n = Number(value);
-  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-    throw new ConfigError(name, `--${name} must be ${integer ? "an integer" : "a number"}, got "${value}"`);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min) {
+    const kind = integer ? "an integer" : "a number";
+    throw new ConfigError(
+      name,
+      `--${name} must be ${kind}${min > Number.NEGATIVE_INFINITY ? ` ≥ ${min}` : ""}, got "${value}"`,
+    );
   }
   return n;
 };
 
+/** The --settings object, checked against the settings judges read (the keys and ranges of `score`, and `workers`). */
 function parseSettings(text: string | undefined): Record<string, unknown> {
   if (!text) return {};
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
-      return parsed as Record<string, unknown>;
+    parsed = JSON.parse(text);
   } catch {}
-  throw new ConfigError("settings", `--settings must be a JSON object, e.g. '{"passes":3}', got ${text}`);
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+    throw new ConfigError("settings", `--settings must be a JSON object, e.g. '{"passes":3}', got ${text}`);
+  const settings = parsed as Record<string, unknown>;
+  // `workers` is the checks judge's own (it checks the value); the rest are the shared settings.
+  const { workers: _, ...shared } = settings;
+  const checked = configSchema.safeParse(shared);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const key = issue?.path.join(".");
+    throw new ConfigError(
+      "settings",
+      `--settings is invalid${key ? ` at "${key}"` : ""}: ${issue?.message ?? "unknown problem"}; the keys are those of docs/judges.md § Configuration`,
+    );
+  }
+  return settings;
+}
+
+/** Items the registry judge could not judge (unreadable images, a failed call): they count as abstained. */
+function reportFailedItems(run: BenchRun): void {
+  const failed = run.runs
+    .filter((r) => r.report.source === "registry")
+    .flatMap((r) =>
+      [...r.predictions].flatMap(([id, p]) =>
+        p.kind === "scores" && p.error ? [{ id, error: p.error }] : [],
+      ),
+    );
+  if (failed.length === 0) return;
+  const shown = 5;
+  process.stderr.write(
+    `editjudge bench: ${failed.length} of ${run.dataset.items.length} items could not be judged and count as abstained; fix them and rerun (judged items are reused from the store):\n`,
+  );
+  for (const f of failed.slice(0, shown)) process.stderr.write(`  ${f.id}: ${f.error}\n`);
+  if (failed.length > shown)
+    process.stderr.write(`  … and ${failed.length - shown} more (--json --rows lists every one)\n`);
+  process.exitCode = 1;
 }
 
 export function registerBench(program: Command): void {
@@ -77,24 +117,29 @@ export function registerBench(program: Command): void {
     )
     .action(async (inputs: string[], opts: BenchCliOptions) => {
       const progress = process.stderr.isTTY ? startProgressBar(process.stderr) : undefined;
+      const settings = parseSettings(opts.settings);
       let run: Awaited<ReturnType<typeof runBench>>;
       try {
         run = await runBench({
           inputs,
           format: opts.format as BenchFormat | "auto",
           ...(opts.judge ? { judgeId: opts.judge } : {}),
-          settings: parseSettings(opts.settings),
+          settings,
+          ...(typeof settings.maxPixels === "number"
+            ? { limits: { ...DEFAULT_IMAGE_LIMITS, maxPixels: settings.maxPixels } }
+            : {}),
           stored: opts.stored ?? [],
           storePath: opts.store === false ? null : opts.store,
           seed: number("seed", opts.seed, true),
-          iterations: number("bootstrap", opts.bootstrap, true),
-          tieThreshold: number("tie-threshold", opts.tieThreshold),
-          concurrency: number("concurrency", opts.concurrency, true),
+          iterations: number("bootstrap", opts.bootstrap, true, 0),
+          tieThreshold: number("tie-threshold", opts.tieThreshold, false, 0),
+          concurrency: number("concurrency", opts.concurrency, true, 1),
           ...(progress ? { onProgress: progress.update } : {}),
         });
       } finally {
         progress?.stop();
       }
+      reportFailedItems(run);
       if (opts.saveResults) await writeSavedResults(opts.saveResults, savedResults(run));
       if (opts.report) await writeBenchReport(run, opts.report);
       if (opts.json) {

@@ -5,6 +5,7 @@ import { countJsonlRows } from "../../curate/count-jsonl-rows.js";
 import { type FaultPoint, runCurate, type Shard } from "../../curate/run-curate.js";
 import { ConfigError } from "../../errors/config-error.js";
 import { EditJudgeError } from "../../errors/editjudge-error.js";
+import { DEFAULT_IMAGE_LIMITS } from "../../image/image-limits.js";
 import { findJudge } from "../../judges/registry.js";
 import { addBackendFlags, backendConfigFrom } from "../backend-flags.js";
 
@@ -39,6 +40,17 @@ function decimal(name: string, raw: string, example: string): number {
   const n = Number(raw);
   if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(raw) || !Number.isFinite(n))
     throw new ConfigError(name, `--${name} "${raw}" is not a number; give one such as --${name} ${example}`);
+  return n;
+}
+
+/** A reward threshold: rewards are in [0, 1], so one outside would keep every row or none. */
+function reward(name: string, raw: string, example: string): number {
+  const n = decimal(name, raw, example);
+  if (n < 0 || n > 1)
+    throw new ConfigError(
+      name,
+      `--${name} ${raw} is outside 0–1, the range of rewards, so it would keep every row or none; give one such as --${name} ${example}`,
+    );
   return n;
 }
 
@@ -91,7 +103,7 @@ export function registerCurate(program: Command): void {
   command.action(async (input: string, output: string, opts: CurateCliOptions, cmd: Command) => {
     // Everything that can be refused is checked before the judge exists: a judge runs worker threads that
     // would keep the process alive after an error.
-    const minReward = decimal("min-reward", opts.minReward, "0.6");
+    const minReward = reward("min-reward", opts.minReward, "0.6");
     const batchSize = positive("batch-size", opts.batchSize, "16");
     const concurrency = positive("concurrency", opts.concurrency, "4");
     const shard = parseShard(opts.shard);
@@ -131,6 +143,7 @@ export function registerCurate(program: Command): void {
         minReward,
         batchSize,
         concurrency,
+        limits: { ...DEFAULT_IMAGE_LIMITS, maxPixels: settings.maxPixels },
         ...(opts.rejects ? { rejects: opts.rejects } : {}),
         ...(opts.state ? { statePath: opts.state } : {}),
         ...(shard ? { shard } : {}),

@@ -19,6 +19,11 @@ function pinsFor(judge: string): PinnedFile[] {
   return ids.map((id) => PINNED_FILES[id]);
 }
 
+/** The judge whose original prompt `pin` is (the name `prompts fetch` takes), or "" when none is. */
+function judgeOf(pin: PinnedFile): string {
+  return Object.entries(ORIGINAL_PROMPT_FILES).find(([, ids]) => ids.some((id) => id === pin.id))?.[0] ?? "";
+}
+
 interface PromptsOptions {
   config?: string;
   referenceDir?: string[];
@@ -74,7 +79,7 @@ export function registerPrompts(program: Command): void {
       let missing = 0;
       for (const pin of pinsFor(judge)) {
         try {
-          const found = files.read(pin, judge === "all" ? "" : judge);
+          const found = files.read(pin, judge === "all" ? judgeOf(pin) : judge);
           process.stdout.write(`ok       ${describePin(pin)} ← ${found.path}\n`);
         } catch (error) {
           missing++;

@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import type { CaseMetadata, EditCase } from "../../contract/edit-case.js";
 import type { ImageInput } from "../../contract/image.js";
 import { InputError } from "../../errors/input-error.js";
-import { findJudge } from "../../judges/registry.js";
+import { DEFAULT_IMAGE_LIMITS } from "../../image/image-limits.js";
+import { findJudge, JUDGE_REGISTRY } from "../../judges/registry.js";
 import { runJudge } from "../../judges/run-judge.js";
 import { addBackendFlags, backendConfigFrom } from "../backend-flags.js";
 import { renderResultTable } from "../render-result-table.js";
@@ -88,7 +89,7 @@ export function registerScore(program: Command): void {
     .option("-j, --judge <id>", "judge to use (see `editjudge judges`)", "checks")
     .option(
       "-p, --principle <text...>",
-      "principles to verify instead of parsing the instruction (judges that support it)",
+      "principles to verify instead of parsing the instruction (judges that read them: rubric; the others refuse it)",
     )
     .option(
       "--metadata <json>",
@@ -101,9 +102,22 @@ export function registerScore(program: Command): void {
     .option("--json", "print the full result as JSON");
   addBackendFlags(command).action(async (opts: ScoreOptions) => {
     // checks reads `content` from the same settings (--content, config file, EDITJUDGE_CONTENT).
+    const entry = findJudge(opts.judge);
+    if (opts.principle && !entry.readsPrinciples) {
+      const readers = JUDGE_REGISTRY.filter((j) => j.readsPrinciples).map((j) => j.id);
+      throw new InputError(
+        "principle",
+        `--principle: the ${entry.id} judge does not read given principles (it derives its own from the instruction); drop --principle, or use a judge that reads them: ${readers.join(", ")}`,
+      );
+    }
     const config = backendConfigFrom(command, process.env);
-    const settings = findJudge(opts.judge).needsBackend ? { ...config } : { content: config.content };
-    const result = await runJudge({ judgeId: opts.judge, settings, edit: scoreCase(opts) });
+    const settings = entry.needsBackend ? { ...config } : { content: config.content };
+    const result = await runJudge({
+      judgeId: opts.judge,
+      settings,
+      edit: scoreCase(opts),
+      limits: { ...DEFAULT_IMAGE_LIMITS, maxPixels: config.maxPixels },
+    });
     process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderResultTable(result));
   });
 }

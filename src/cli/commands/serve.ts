@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { ConfigError } from "../../errors/config-error.js";
+import { DEFAULT_IMAGE_LIMITS } from "../../image/image-limits.js";
 import { COMPAT_NULL_MODES, type CompatNullMode } from "../../server/compat/compat-null.js";
 import { DEFAULT_KEEP_RULE, DEFAULT_SERVER_SETTINGS } from "../../server/server-options.js";
 import { startServer } from "../../server/start-server.js";
@@ -85,6 +86,7 @@ export function registerServe(program: Command): void {
       port: number("port", opts.port, 0),
       judgeIds: opts.judge,
       judgeSettings,
+      limits: { ...DEFAULT_IMAGE_LIMITS, maxPixels: judgeSettings.maxPixels },
       token: opts.token ?? process.env.EDITJUDGE_SERVER_TOKEN ?? null,
       images: {
         allowUrls: opts.allowUrls === true,

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ImageInput } from "../../contract/image.js";
 import type { CandidateResult, JudgeResult } from "../../contract/result.js";
@@ -120,6 +121,22 @@ describe.skipIf(!HAVE_PHOTOS)("checks judge with a mask (inpainting)", () => {
     expect(byName(r, "unchanged").verdicts[0]?.status).toBe("fail");
     expect(keepOf(byName(r, "everywhere"))?.status).toBe("fail");
     expect(byName(r, "inpainted").reward as number).toBeGreaterThan(byName(r, "everywhere").reward as number);
+  });
+
+  it("names an even shift of everything outside the mask as that, not as a count of changed pixels", async () => {
+    const img = images.get("kodim05.png") as MaskCaseImages;
+    const brighter = await sharp(img.source).linear(1.25, 8).png().toBuffer();
+    const prepared = await prepareCase({
+      source: bytes(img.source, "src.png"),
+      instruction: "make it warmer",
+      candidates: [bytes(brighter, "brighter")],
+      mask: bytes(img.mask, "mask.png"),
+    });
+    const keep = keepOf(byName(await new ChecksJudge().judge(prepared), "brighter"));
+    expect(keep?.status).toBe("fail");
+    expect(keep?.evidence.summary).toMatch(
+      /^unrequested change outside the mask in lightness .*, across the whole area rather than in one place \(local changes: /,
+    );
   });
 
   it("reconciles a region named in the instruction with the mask", async () => {

@@ -131,7 +131,8 @@ export function verifyMaskKeep(principle: Principle, pair: PairAnalysis): Verdic
       ? `kept outside the mask: ${spillText}, no drift beyond tolerance (weakest: ${LABEL[worst.name] ?? worst.name}, ${worst.score.toFixed(2)})`
       : spilled
         ? `the edit spilled outside the mask: ${spillText}${changed.length ? `; also changed: ${changed.join(", ")}` : ""}`
-        : `unrequested change outside the mask in ${changed.join(", ")}; ${spillText}`;
+        : // The drift is a shift of the whole area (tone, colour, detail), which the local spill count does not see.
+          `unrequested change outside the mask in ${changed.join(", ")}, across the whole area rather than in one place (local changes: ${pct(spill.share)} of it, ${(m.spillPixels as number).toLocaleString("en-US")} px${where})`;
   return makeVerdict(principle, worst.score, summary, m, by);
 }
 

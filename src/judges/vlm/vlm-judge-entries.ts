@@ -38,11 +38,14 @@ export const VLM_JUDGE_ENTRIES: readonly JudgeEntry[] = [
     "EditScore (original prompts, <imgN> labels, t=0.7 top_p 0.9 top_k 20 seed 42+pass): 0–25; --passes k = Avg@k of O",
     (rt) => new EditScoreJudge(rt),
   ),
-  vlmEntry(
-    "rubric",
-    "EditJudge's own method (inspired by Edit-RRM, whose code is not public): Follow/Keep/Quality principles, each P(yes)",
-    (rt) => new RubricJudge(rt),
-  ),
+  {
+    ...vlmEntry(
+      "rubric",
+      "EditJudge's own method (inspired by Edit-RRM, whose code is not public): Follow/Keep/Quality principles, each P(yes)",
+      (rt) => new RubricJudge(rt),
+    ),
+    readsPrinciples: true,
+  },
   vlmEntry(
     "logit",
     "UniWorld-V2/Edit-R1 (original prompt, Requirements from metadata): rate 0–5; reward Σp(d)·d/5 (needs logprobs)",
