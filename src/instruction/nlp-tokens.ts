@@ -15,8 +15,21 @@ export interface Word {
 
 export type Tokenize = (text: string) => Word[];
 
-/** Loads wink's English model once and returns a tokenizer bound to it. Loading takes ~0.1 s. */
+/**
+ * The one tokenizer of this process. wink's model loader keeps state at module level that grows with every load
+ * (it re-serialises its finite-state machines into a string each time, so about 20 loads exhaust V8's string
+ * length and a gigabyte of memory), so the model is loaded once and shared; the tokenizer itself keeps nothing
+ * between calls. The one exception to "no module-level mutable state" (docs/architecture.md).
+ */
+let shared: Tokenize | undefined;
+
+/** A tokenizer bound to wink's English model, loaded on the first call (~0.1 s) and shared after. */
 export function createTokenizer(): Tokenize {
+  shared ??= loadTokenizer();
+  return shared;
+}
+
+function loadTokenizer(): Tokenize {
   const nlp = winkNLP(model);
   const its = nlp.its;
   return (text: string): Word[] => {

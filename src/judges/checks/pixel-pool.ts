@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Verdict } from "../../contract/verdict.js";
 import { EditJudgeError } from "../../errors/editjudge-error.js";
+import { endWorker } from "./end-worker.js";
 import type { PixelTask, PixelTaskResult } from "./pixel-task.js";
 import { pickTask } from "./source-affinity.js";
 
@@ -123,7 +124,7 @@ export class PixelPool {
       slot.running.clear();
       for (const waiting of running) waiting.reject(closed);
     }
-    await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+    await Promise.all(this.#slots.map((s) => endWorker(s.worker)));
   }
 
   /** One abort listener per signal, however many of its tasks wait (a case can have dozens of candidates). */

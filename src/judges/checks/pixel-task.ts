@@ -21,4 +21,9 @@ export interface PixelTask {
   ops: EditOpName[];
 }
 
+/** Asks a worker to end: it closes its port and its thread ends by itself once nothing is left to run. */
+export interface PixelWorkerClose {
+  close: true;
+}
+
 export type PixelTaskResult = { id: number; verdicts: Verdict[] } | { id: number; error: string };

@@ -3,12 +3,16 @@
 // shares it.
 import { parentPort } from "node:worker_threads";
 import { SourceAnalysis } from "./pair-analysis.js";
-import type { PixelTask, PixelTaskResult } from "./pixel-task.js";
+import type { PixelTask, PixelTaskResult, PixelWorkerClose } from "./pixel-task.js";
 import { verifyPixels } from "./verify-pixels.js";
 
 let last: { key: string; analysis: SourceAnalysis } | null = null;
 
-parentPort?.on("message", (task: PixelTask) => {
+parentPort?.on("message", (task: PixelTask | PixelWorkerClose) => {
+  if ("close" in task) {
+    parentPort?.close();
+    return;
+  }
   let reply: PixelTaskResult;
   try {
     if (!last || last.key !== task.sourceKey) {
