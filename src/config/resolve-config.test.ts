@@ -48,7 +48,7 @@ describe("resolveConfig", () => {
   it("names the bad setting", () => {
     expect(() => resolveConfig({ env: { EDITJUDGE_MAX_SIDE: "big" } })).toThrow(/EDITJUDGE_MAX_SIDE/);
     expect(() => resolveConfig({ explicit: { maxSide: 3 } })).toThrow(ConfigError);
-    expect(() => resolveConfig({ configFile: file({ colour: "red" }) })).toThrow(/invalid/);
+    expect(() => resolveConfig({ configFile: file({ colour: "red" }) })).toThrow(/unknown setting "colour"/);
     expect(() => resolveConfig({ configFile: "/nonexistent.json" })).toThrow(/cannot read config file/);
   });
 });

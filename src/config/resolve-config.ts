@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { ConfigError } from "../errors/config-error.js";
+import { describeIssue } from "./check-settings.js";
 import { configFromEnv } from "./config-env.js";
 import {
   configSchema,
@@ -27,11 +28,10 @@ export function resolveConfig(sources: ResolveConfigSources = {}): EditJudgeConf
   };
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const setting = issue?.path.join(".") || "config";
+    const { setting, problem } = describeIssue(parsed.error.issues[0]);
     throw new ConfigError(
       setting,
-      `setting "${setting}" is invalid: ${issue?.message ?? "unknown problem"}; fix the flag, config file or EDITJUDGE_* variable`,
+      `${problem}; fix the flag, config file, EDITJUDGE_* variable or library setting that gives it`,
     );
   }
   const config = parsed.data;

@@ -4,6 +4,7 @@ import type { EditCase, PreparedCase } from "../contract/edit-case.js";
 import type { DecodedImage, ImageInput } from "../contract/image.js";
 import type { Judge } from "../contract/judge.js";
 import { InputError } from "../errors/input-error.js";
+import { checkEditCase } from "./check-edit-case.js";
 import { checkMaskSize } from "./check-mask.js";
 import { decodeImage } from "./decode-image.js";
 import { DEFAULT_IMAGE_LIMITS, type ImageLimits } from "./image-limits.js";
@@ -45,6 +46,7 @@ export async function prepareCase(
   limits: ImageLimits = DEFAULT_IMAGE_LIMITS,
   options: PrepareOptions = {},
 ): Promise<PreparedCase> {
+  checkEditCase(edit);
   const instruction = edit.instruction.trim();
   if (instruction.length === 0) {
     throw new InputError(

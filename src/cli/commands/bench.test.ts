@@ -79,9 +79,12 @@ describe("editjudge bench: what it refuses and what it reports", () => {
   it("refuses --settings keys or values score would refuse, and counts below their floor (exit 2)", async () => {
     const file = await writeItemsJsonl(dir, 2);
     const cases: Array<[string[], RegExp]> = [
-      [["--settings", '{"nope":1}'], /--settings is invalid: .*nope/],
-      [["--settings", '{"maxSide":-1}'], /--settings is invalid at "maxSide"/],
-      [["--settings", '{"concurrency":0}'], /--settings is invalid at "concurrency"/],
+      [
+        ["--settings", '{"nope":1}'],
+        /--settings: unknown setting "nope"; the settings are those of docs\/judges\.md/,
+      ],
+      [["--settings", '{"maxSide":-1}'], /--settings: setting "maxSide" is invalid/],
+      [["--settings", '{"concurrency":0}'], /--settings: setting "concurrency" is invalid/],
       [["--concurrency", "0"], /--concurrency must be an integer ≥ 1, got "0"/],
       [["--concurrency", "-1"], /--concurrency must be an integer ≥ 1/],
       [["--bootstrap", "-5"], /--bootstrap must be an integer ≥ 0/],

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { BENCH_FORMATS, type BenchFormat } from "../../bench/formats/read-dataset.js";
 import { type BenchRun, benchJson, benchRows, runBench } from "../../bench/run-bench.js";
 import { savedResults, writeSavedResults } from "../../bench/saved-results.js";
-import { configSchema } from "../../config/config-schema.js";
+import { checkSettings } from "../../config/check-settings.js";
 import { ConfigError } from "../../errors/config-error.js";
 import { DEFAULT_IMAGE_LIMITS } from "../../image/image-limits.js";
 import { renderBenchText } from "../../report/render-bench-text.js";
@@ -47,17 +47,7 @@ function parseSettings(text: string | undefined): Record<string, unknown> {
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
     throw new ConfigError("settings", `--settings must be a JSON object, e.g. '{"passes":3}', got ${text}`);
   const settings = parsed as Record<string, unknown>;
-  // `workers` is the checks judge's own (it checks the value); the rest are the shared settings.
-  const { workers: _, ...shared } = settings;
-  const checked = configSchema.safeParse(shared);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const key = issue?.path.join(".");
-    throw new ConfigError(
-      "settings",
-      `--settings is invalid${key ? ` at "${key}"` : ""}: ${issue?.message ?? "unknown problem"}; the keys are those of docs/judges.md § Configuration`,
-    );
-  }
+  checkSettings(settings, "--settings", ["workers"]);
   return settings;
 }
 

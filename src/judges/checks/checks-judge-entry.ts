@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { checkSettings } from "../../config/check-settings.js";
 import { ConfigError } from "../../errors/config-error.js";
 import type { JudgeEntry } from "../judge-entry.js";
 import { ChecksJudge } from "./checks-judge.js";
@@ -30,9 +31,11 @@ export const checksJudgeEntry: JudgeEntry = {
   description:
     "Embedded default: parses the instruction into principles and verifies them with image analysis; no model server",
   needsBackend: false,
-  create: ({ settings }) =>
-    new ChecksJudge({
+  create: ({ settings }) => {
+    checkSettings(settings, "checks judge settings", ["workers"]);
+    return new ChecksJudge({
       workers: workersSetting(settings),
       ...(contentSetting(settings) === "auto" ? { contentStage: new ModelContentStage() } : {}),
-    }),
+    });
+  },
 };
