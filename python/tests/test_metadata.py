@@ -59,7 +59,7 @@ def test_flow_grpo_refuses_an_explicit_group_with_two_requirements_and_a_non_str
     with pytest.raises(ValueError, match="samples 0 and 1 share group 'p' but not their metadata"):
         reward_fn([b"a", b"b"], ["x", "x"], [{"group": "p", "requirement": "sky"},
                                               {"group": "p", "requirement": "tree"}], [SRC, SRC])
-    with pytest.raises(ValueError, match=r"metadata\[0\]\['requirement'\] is a int, not a str"):
+    with pytest.raises(ValueError, match=r"metadata\[0\]\['requirement'\] is an int, not a str"):
         reward_fn([b"a"], ["x"], [{"requirement": 3}], [SRC])
     assert server.requests == []
 

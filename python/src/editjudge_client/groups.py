@@ -85,7 +85,9 @@ def requirement_metadata(requirement: Any, what: str) -> Optional[Dict[str, Any]
     if requirement is None or requirement == "":
         return None
     if not isinstance(requirement, str):
-        raise ValueError(f"{what} is a {type(requirement).__name__}, not a str: send the editing requirement as text")
+        kind = type(requirement).__name__
+        article = "an" if kind[:1] in "aeiou" else "a"
+        raise ValueError(f"{what} is {article} {kind}, not a str: send the editing requirement as text")
     return {"requirement": requirement}
 
 

@@ -96,7 +96,7 @@ export function planMask(edit: PreparedCase, parsed: Principle[]): MaskPlan {
   if (white === 0 || !box) {
     throw new InputError(
       "mask",
-      `mask ${image.name} is all black (no pixel at least 50% white), so nothing may change and no edit can be judged; white marks the area the edit may change: check that the mask is not inverted, or leave it out`,
+      `${image.name === "mask" ? "mask" : `mask ${image.name}`} is all black (no pixel at least 50% white), so nothing may change and no edit can be judged; white marks the area the edit may change: check that the mask is not inverted, or leave it out`,
       { code: "empty_mask" },
     );
   }
